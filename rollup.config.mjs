@@ -1,0 +1,40 @@
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+/** One entry per element (each defines its tag), the whole set, and the side-effect-free core. */
+const entries = {
+  index: 'src/index.ts',
+  core: 'src/core.ts',
+  'programme-source': 'src/elements/programme-source/define.ts',
+  'panel-card': 'src/elements/panel-card/define.ts',
+  'abstract-view': 'src/elements/abstract-view/define.ts',
+};
+
+/** Runtime dependencies stay imports in the npm build, scoped ones (`@lit/context`) included. */
+const external = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+|date-fns|date-fns-tz)(\/|$)/.test(id);
+
+const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, sourceMap: false, outDir: 'dist' });
+
+const minify = () =>
+  terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } });
+
+export default [
+  {
+    input: entries,
+    external,
+    plugins: [ts()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+  },
+  {
+    // The self-contained file for a plain <script type="module"> on any site.
+    input: 'src/index.ts',
+    plugins: [resolve({ browser: true }), ts(), minify()],
+    output: { file: 'dist/programme-elements.min.js', format: 'es' },
+  },
+];

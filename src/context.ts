@@ -1,0 +1,25 @@
+import { createContext } from '@lit/context';
+import type { ProgrammeIndex } from './data/programme-index.js';
+
+/** The programme as an element sees it: still loading, ready, or failed with a way to retry. */
+export type ProgrammeState =
+  | { status: 'loading' }
+  | { status: 'ready'; index: ProgrammeIndex }
+  | { status: 'error'; message: string; retry: () => void };
+
+/**
+ * Which zone times are shown in: `conference` (the default), `viewer` (the reader's own zone),
+ * or an IANA zone name.
+ */
+export type TimeZoneChoice = 'conference' | 'viewer' | (string & {});
+
+export interface DisplaySettings {
+  timeZone: TimeZoneChoice;
+}
+
+/*
+ * Keys are strings, not symbols, so that two copies of the library on one page (say the CDN file
+ * and an npm build) still find each other's providers.
+ */
+export const programmeContext = createContext<ProgrammeState>('programme-elements:programme');
+export const displayContext = createContext<DisplaySettings>('programme-elements:display');

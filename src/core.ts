@@ -1,0 +1,17 @@
+/**
+ * The side-effect-free entry: every class and the framework-free core, with no element defined.
+ * For hosts that register their own tag names or use a scoped registry.
+ */
+export type { Programme, Conference, Panel, Session, Paper, Person, ItemKind } from './data/types.js';
+export { validateProgramme, isKnownTimeZone, type ValidationProblem, type ValidationResult } from './data/validate.js';
+export { loadProgramme, clearProgrammeCache } from './data/load.js';
+export { ProgrammeLoadError, type LoadFailure } from './data/load-error.js';
+export { ProgrammeIndex, type IndexedItem } from './data/programme-index.js';
+export { safeHref } from './data/safe-url.js';
+export { sessionTime, dayKey, formatDay, formatTime, offsetLabel, viewerTimeZone, type SessionTime } from './time/format.js';
+export { programmeContext, displayContext, type ProgrammeState, type DisplaySettings, type TimeZoneChoice } from './context.js';
+export { englishWords, setWords, wordsFor, type Words } from './words.js';
+export type { ProgrammeErrorDetail, StarChangeDetail, LoginRequestDetail } from './events.js';
+export { ProgrammeSource } from './elements/programme-source/programme-source.js';
+export { PanelCard } from './elements/panel-card/panel-card.js';
+export { AbstractView } from './elements/abstract-view/abstract-view.js';

@@ -1,0 +1,59 @@
+import type { ItemKind, Panel, Paper, Programme, Session } from './types.js';
+
+/** Where an id lives: the item and the panel (and session) it belongs to. */
+export type IndexedItem =
+  | { kind: 'panel'; item: Panel; panel: Panel }
+  | { kind: 'session'; item: Session; panel: Panel }
+  | { kind: 'paper'; item: Paper; panel: Panel; session: Session };
+
+/**
+ * A validated programme, indexed once by id. Sessions are kept in time order within a panel,
+ * papers in running order (the order the document gives).
+ */
+export class ProgrammeIndex {
+  readonly #items = new Map<string, IndexedItem>();
+
+  constructor(readonly programme: Programme) {
+    for (const panel of programme.panels) {
+      this.#items.set(panel.id, { kind: 'panel', item: panel, panel });
+      for (const session of panel.sessions ?? []) {
+        this.#items.set(session.id, { kind: 'session', item: session, panel });
+        for (const paper of session.papers ?? []) {
+          this.#items.set(paper.id, { kind: 'paper', item: paper, panel, session });
+        }
+      }
+    }
+  }
+
+  get conference() {
+    return this.programme.conference;
+  }
+
+  /** What `id` names, or undefined when it is not in this programme. */
+  find(id: string): IndexedItem | undefined {
+    return this.#items.get(id);
+  }
+
+  panel(id: string): Panel | undefined {
+    return this.#of('panel', id) as Panel | undefined;
+  }
+  session(id: string): Session | undefined {
+    return this.#of('session', id) as Session | undefined;
+  }
+  paper(id: string): Paper | undefined {
+    return this.#of('paper', id) as Paper | undefined;
+  }
+
+  /** A title fit to name the item to a reader ("Session 1" falls back to the panel's title). */
+  titleOf(id: string): string | undefined {
+    const found = this.find(id);
+    if (!found) return undefined;
+    if (found.kind === 'session') return found.item.title ? `${found.panel.title}: ${found.item.title}` : found.panel.title;
+    return found.item.title;
+  }
+
+  #of(kind: ItemKind, id: string) {
+    const found = this.#items.get(id);
+    return found?.kind === kind ? found.item : undefined;
+  }
+}

@@ -1,0 +1,149 @@
+import type { Programme } from './types.js';
+
+/** One thing wrong with a document: where (`panels[2].sessions[0].start`) and why. */
+export interface ValidationProblem {
+  path: string;
+  message: string;
+}
+
+export type ValidationResult =
+  | { ok: true; programme: Programme; problems: [] }
+  | { ok: false; problems: ValidationProblem[] };
+
+/** ISO 8601 date-time that carries its offset (`Z` or `±hh:mm`). Same pattern as the schema. */
+export const DATE_TIME_WITH_OFFSET =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Stop collecting after this many problems: a broken 20 MB file should not build a 20 MB report. */
+const MAX_PROBLEMS = 100;
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+
+const isObject = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const show = (v: Json) => {
+  const s = typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+};
+
+/** True when `timeZone` is an IANA zone this browser knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks a parsed JSON value against the programme format v1 and names every problem by
+ * path and reason. Unknown fields are ignored. Beyond what the JSON Schema can say, it also
+ * checks that the time zone exists, that ids are unique across panels, sessions and papers,
+ * and that no session ends before it starts.
+ */
+export function validateProgramme(doc: Json): ValidationResult {
+  const problems: ValidationProblem[] = [];
+  const ids = new Map<string, string>();
+  const fail = (path: string, message: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ path, message });
+  };
+
+  const string = (o: Obj, key: string, path: string, required: boolean) => {
+    const v = o[key];
+    if (v === undefined) {
+      if (required) fail(`${path}.${key}`, 'is required');
+      return undefined;
+    }
+    if (typeof v !== 'string') fail(`${path}.${key}`, `${show(v)} is not a string`);
+    else if (required && v.trim() === '') fail(`${path}.${key}`, 'must not be empty');
+    else return v;
+    return undefined;
+  };
+  const id = (o: Obj, path: string) => {
+    const v = string(o, 'id', path, true);
+    if (v === undefined) return;
+    const seen = ids.get(v);
+    if (seen) fail(`${path}.id`, `${show(v)} is already the id of ${seen}`);
+    else ids.set(v, path);
+  };
+  const array = (o: Obj, key: string, path: string, each: (item: Json, path: string) => void, required = false) => {
+    const v = o[key];
+    if (v === undefined) {
+      if (required) fail(`${path}.${key}`, 'is required');
+      return;
+    }
+    if (!Array.isArray(v)) return fail(`${path}.${key}`, `${show(v)} is not an array`);
+    v.forEach((item, i) => each(item, `${path}.${key}[${i}]`));
+  };
+  const object = (v: Json, path: string, check: (o: Obj) => void) => {
+    if (!isObject(v)) return fail(path, `${show(v)} is not an object`);
+    check(v);
+  };
+  const person = (v: Json, path: string) =>
+    object(v, path, (p) => {
+      string(p, 'name', path, true);
+      string(p, 'affiliation', path, false);
+    });
+  const instant = (o: Obj, key: string, path: string) => {
+    const v = string(o, key, path, true);
+    if (v === undefined) return undefined;
+    const t = Date.parse(v);
+    if (!DATE_TIME_WITH_OFFSET.test(v) || Number.isNaN(t)) {
+      fail(`${path}.${key}`, `${show(v)} is not an ISO 8601 date-time with an offset`);
+      return undefined;
+    }
+    return t;
+  };
+
+  const paper = (v: Json, path: string) =>
+    object(v, path, (p) => {
+      id(p, path);
+      string(p, 'title', path, true);
+      array(p, 'authors', path, person);
+      string(p, 'shortAbstract', path, false);
+      string(p, 'abstract', path, false);
+    });
+  const session = (v: Json, path: string) =>
+    object(v, path, (s) => {
+      id(s, path);
+      string(s, 'title', path, false);
+      const start = instant(s, 'start', path);
+      const end = instant(s, 'end', path);
+      if (start !== undefined && end !== undefined && end < start) {
+        fail(`${path}.end`, `${show(s.end)} is before the start ${show(s.start)}`);
+      }
+      string(s, 'location', path, false);
+      array(s, 'papers', path, paper);
+    });
+  const panel = (v: Json, path: string) =>
+    object(v, path, (p) => {
+      id(p, path);
+      string(p, 'title', path, true);
+      for (const key of ['format', 'theme', 'location', 'description', 'url']) string(p, key, path, false);
+      for (const key of ['convenors', 'chairs', 'discussants']) array(p, key, path, person);
+      array(p, 'sessions', path, session);
+    });
+
+  if (!isObject(doc)) {
+    fail('(document)', `${show(doc)} is not a programme object`);
+  } else {
+    if (doc.version !== 1) fail('version', doc.version === undefined ? 'is required' : `${show(doc.version)} is not 1, the only version this library reads`);
+    if (doc.conference === undefined) fail('conference', 'is required');
+    else
+      object(doc.conference, 'conference', (c) => {
+        string(c, 'id', 'conference', true);
+        string(c, 'title', 'conference', true);
+        const tz = string(c, 'timeZone', 'conference', true);
+        if (tz !== undefined && !isKnownTimeZone(tz)) fail('conference.timeZone', `${show(tz)} is not an IANA time zone`);
+        string(c, 'locale', 'conference', false);
+        string(c, 'url', 'conference', false);
+      });
+    array(doc, 'panels', '', panel, true);
+  }
+  // Paths built from the root start with "." for top-level arrays; trim it.
+  for (const p of problems) if (p.path.startsWith('.')) p.path = p.path.slice(1);
+  return problems.length === 0
+    ? { ok: true, programme: doc as unknown as Programme, problems: [] }
+    : { ok: false, problems };
+}

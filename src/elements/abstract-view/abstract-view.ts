@@ -1,0 +1,106 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Paper } from '../../data/types.js';
+import { emit } from '../../events.js';
+import { wordsFor, type Words } from '../../words.js';
+import { ProgrammeController } from '../shared/programme-controller.js';
+import { paragraphs, splitParagraphs } from '../shared/paragraphs.js';
+import { errorView, statusView } from '../shared/status-view.js';
+import { styles } from './abstract-view.styles.js';
+
+/** Without a short abstract, the collapsed view shows the first paragraph, cut to about this many characters. */
+const SUMMARY_LENGTH = 320;
+
+/**
+ * One paper's abstract: the short abstract, with a disclosure button that shows the full one in
+ * paragraphs. Text only: nothing in an abstract is ever read as HTML.
+ *
+ * @summary A paper's abstract, short or in full.
+ * @csspart base - The wrapper.
+ * @csspart text - The abstract's paragraphs.
+ * @csspart toggle - The button that shows the full or the short abstract.
+ * @csspart status - The loading or error line.
+ * @csspart retry - The retry button of the error state.
+ * @cssprop --abstract-view-max-width - Longest line of the text. Defaults to 70ch.
+ * @cssprop --programme-accent - The toggle's colour and the focus ring.
+ * @fires programme-error - When its own `src` cannot be loaded, or `paper-id` is not in the programme.
+ */
+export class AbstractView extends LitElement {
+  static override styles = styles;
+
+  /** Id of the paper whose abstract to show. */
+  @property({ attribute: 'paper-id' }) paperId = '';
+
+  /** URL of the programme JSON, for a lone element without a `<programme-source>`. */
+  @property() src: string | null = null;
+
+  /** Whether the full abstract is shown. */
+  @property({ type: Boolean, reflect: true }) expanded = false;
+
+  /** The paper itself, when a parent element already has it (as `<panel-card>` does). Wins over `paper-id`. */
+  @property({ attribute: false }) paper?: Paper;
+
+  /** Strings to override for this element only. */
+  @property({ attribute: false }) words?: Partial<Words>;
+
+  readonly #programme = new ProgrammeController(this);
+  #reportedMissing = '';
+
+  get #words() {
+    return wordsFor(this.words);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const state = this.#programme.state;
+    if (this.paper || state.status !== 'ready' || !this.paperId) return;
+    const key = `${state.index.conference.id}/${this.paperId}`;
+    if (!state.index.paper(this.paperId) && this.#reportedMissing !== key) {
+      this.#reportedMissing = key;
+      emit(this, 'programme-error', { message: this.#words.notInProgramme('Paper', this.paperId), kind: 'not-found' });
+    }
+  }
+
+  protected override render() {
+    const words = this.#words;
+    if (this.paper) return this.#abstract(this.paper, words);
+    const state = this.#programme.state;
+    if (state.status !== 'ready') return statusView(state, words);
+    const paper = state.index.paper(this.paperId);
+    if (!paper) return errorView(words.notInProgramme('Paper', this.paperId || '(no paper-id)'), words);
+    return this.#abstract(paper, words);
+  }
+
+  #abstract(paper: Paper, words: Words) {
+    const full = paper.abstract?.trim() || paper.shortAbstract?.trim() || '';
+    if (!full) return html`<p part="base text" class="empty">${words.noAbstract}</p>`;
+    const summary = paper.shortAbstract?.trim() || summarise(full);
+    const expandable = normalise(summary) !== normalise(full);
+    const shown = this.expanded && expandable ? full : summary;
+    return html`<div part="base" class="base">
+      <div id="text" part="text" class="text">
+        ${paragraphs(shown)}
+      </div>
+      ${expandable
+        ? html`<button part="toggle" class="toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="text" @click=${this.#toggle}>
+            <span aria-hidden="true" class="chevron"></span>${this.expanded ? words.showShortAbstract : words.showFullAbstract}<span class="visually-hidden">: ${paper.title}</span>
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  #toggle() {
+    this.expanded = !this.expanded;
+  }
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The first paragraph, cut at a word boundary near SUMMARY_LENGTH characters. */
+function summarise(text: string): string {
+  const first = splitParagraphs(text)[0] ?? '';
+  if (first.length <= SUMMARY_LENGTH) return first;
+  const cut = first.slice(0, SUMMARY_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SUMMARY_LENGTH * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}

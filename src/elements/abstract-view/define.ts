@@ -1,0 +1,11 @@
+import { defineElement } from '../shared/define-element.js';
+import { AbstractView } from './abstract-view.js';
+
+export { AbstractView };
+defineElement('abstract-view', AbstractView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'abstract-view': AbstractView;
+  }
+}

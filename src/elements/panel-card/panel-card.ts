@@ -1,0 +1,171 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Panel, Person, Session } from '../../data/types.js';
+import { safeHref } from '../../data/safe-url.js';
+import { emit } from '../../events.js';
+import { sessionTime } from '../../time/format.js';
+import { wordsFor, type Words } from '../../words.js';
+import { localeOf } from '../shared/locale.js';
+import { ProgrammeController } from '../shared/programme-controller.js';
+import { errorView, statusView } from '../shared/status-view.js';
+import { paragraphs } from '../shared/paragraphs.js';
+import { styles } from './panel-card.styles.js';
+
+/**
+ * One panel, all of it: title, format, theme, location, convenors, chairs and discussants, its
+ * sessions with day, date, time range and time zone, and the papers of each session with their
+ * authors and abstracts.
+ *
+ * @summary A whole panel: details, sessions and papers.
+ * @slot star - Content placed beside the panel's title (the personal-schedule star goes here).
+ * @csspart base - The card.
+ * @csspart title - The panel's title.
+ * @csspart details - The list of format, theme, location and people.
+ * @csspart sessions - The list of session times.
+ * @csspart time-zone - The line naming the time zone.
+ * @csspart papers - The accepted papers of one session.
+ * @csspart paper - One paper.
+ * @csspart status - The loading or error line.
+ * @csspart retry - The retry button of the error state.
+ * @cssprop --panel-card-padding - Space inside the card. Defaults to `--programme-space` (1rem).
+ * @cssprop --panel-card-border - The card's border. Defaults to 1px solid `--programme-border`.
+ * @cssprop --panel-card-background - The card's background. Defaults to transparent (the page's).
+ * @cssprop --panel-card-title-size - Font size of the panel's title. Defaults to 1.375em.
+ * @cssprop --programme-accent - Links and focus ring.
+ * @cssprop --programme-muted - Secondary text (labels, affiliations).
+ * @cssprop --programme-border - Borders and rules.
+ * @cssprop --programme-radius - Corner radius.
+ * Renders an `<abstract-view>` for each paper: a host that registers this class under another
+ * name must register `AbstractView` as `abstract-view` too (the `panel-card.js` entry does both).
+ *
+ * @fires programme-error - When its own `src` cannot be loaded, or `panel-id` is not in the programme.
+ */
+export class PanelCard extends LitElement {
+  static override styles = styles;
+
+  /** Id of the panel to show, e.g. `P021`. */
+  @property({ attribute: 'panel-id' }) panelId = '';
+
+  /** URL of the programme JSON, for a card used without a `<programme-source>`. */
+  @property() src: string | null = null;
+
+  /** Zone to show times in: `conference` (default), `viewer`, or an IANA name. Overrides the provider's. */
+  @property({ attribute: 'time-zone' }) timeZone: string | null = null;
+
+  /** Heading level of the panel's title (2 to 5); sessions and papers go one and two levels below. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** Strings to override for this card only. */
+  @property({ attribute: false }) words?: Partial<Words>;
+
+  readonly #programme = new ProgrammeController(this);
+  #reportedMissing = '';
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const state = this.#programme.state;
+    if (state.status !== 'ready' || !this.panelId) return;
+    const key = `${state.index.conference.id}/${this.panelId}`;
+    if (!state.index.panel(this.panelId) && this.#reportedMissing !== key) {
+      this.#reportedMissing = key;
+      emit(this, 'programme-error', { message: this.#words.notInProgramme('Panel', this.panelId), kind: 'not-found' });
+    }
+  }
+
+  get #words() {
+    return wordsFor(this.words);
+  }
+
+  protected override render() {
+    const words = this.#words;
+    const state = this.#programme.state;
+    if (state.status !== 'ready') return statusView(state, words);
+    const panel = state.index.panel(this.panelId);
+    if (!panel) return errorView(words.notInProgramme('Panel', this.panelId || '(no panel-id)'), words);
+
+    const conference = state.index.conference;
+    const zone = this.#programme.timeZone(conference.timeZone);
+    const locale = localeOf(this, conference.locale);
+    const level = Math.min(Math.max(this.headingLevel || 2, 1), 4);
+    const sessions = [...(panel.sessions ?? [])].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    const times = new Map(sessions.map((s) => [s, sessionTime(s.start, s.end, zone, locale)]));
+    const href = safeHref(panel.url);
+
+    return html`<article part="base" aria-labelledby="title">
+      <header class="header">
+        <div role="heading" aria-level=${level} id="title" part="title" class="title">${panel.title}</div>
+        <slot name="star"></slot>
+      </header>
+      ${this.#details(panel, words)}
+      ${panel.description ? html`<div class="description">${paragraphs(panel.description)}</div>` : nothing}
+      <section aria-labelledby="sessions-heading">
+        <div role="heading" aria-level=${level + 1} id="sessions-heading" class="section-heading">${words.sessions}</div>
+        ${sessions.length
+          ? html`<ul part="sessions" class="sessions">
+                ${sessions.map((s) => this.#sessionLine(s, panel, times.get(s)!))}
+              </ul>
+              <p part="time-zone" class="time-zone">${words.timeZone(zone, times.get(sessions[0])!.offset)}</p>`
+          : html`<p class="empty">${words.noSessions}</p>`}
+      </section>
+      ${sessions.some((s) => s.papers?.length)
+        ? html`<section aria-labelledby="papers-heading">
+            <div role="heading" aria-level=${level + 1} id="papers-heading" class="section-heading">${words.acceptedPapers}</div>
+            ${sessions.map((s, i) => this.#papers(s, i, times.get(s)!, level + 2))}
+          </section>`
+        : nothing}
+      ${href ? html`<p class="more"><a href=${href} part="link">${words.moreAboutPanel}<span class="visually-hidden">: ${panel.title}</span></a></p>` : nothing}
+    </article>`;
+  }
+
+  #details(panel: Panel, words: Words) {
+    const people = (list?: Person[]) =>
+      list?.length
+        ? html`<ul class="people">${list.map((p) => html`<li>${p.name}${p.affiliation ? html` <span class="affiliation">(${p.affiliation})</span>` : nothing}</li>`)}</ul>`
+        : undefined;
+    const rows: Array<[string, unknown]> = [
+      [words.format, panel.format],
+      [words.theme, panel.theme],
+      [words.location, panel.location],
+      [words.convenors, people(panel.convenors)],
+      [words.chairs, people(panel.chairs)],
+      [words.discussants, people(panel.discussants)],
+    ];
+    const present = rows.filter(([, value]) => value);
+    if (!present.length) return nothing;
+    return html`<dl part="details" class="details">
+      ${present.map(([label, value]) => html`<div class="row"><dt>${label}</dt><dd>${value}</dd></div>`)}
+    </dl>`;
+  }
+
+  #sessionLine(session: Session, panel: Panel, time: ReturnType<typeof sessionTime>) {
+    const where = session.location && session.location !== panel.location ? session.location : undefined;
+    return html`<li>
+      ${session.title ? html`<span class="session-title">${session.title}:</span> ` : nothing}<time datetime=${session.start}>${time.day}, ${time.range}</time>${where ? html`<span class="where">, ${where}</span>` : nothing}
+    </li>`;
+  }
+
+  #papers(session: Session, position: number, time: ReturnType<typeof sessionTime>, level: number) {
+    if (!session.papers?.length) return nothing;
+    const headingId = `papers-${position}`;
+    return html`<section class="session" aria-labelledby=${headingId}>
+      <div role="heading" aria-level=${level} id=${headingId} class="session-heading">
+        ${session.title ?? ''}${session.title ? html`<span aria-hidden="true"> · </span>` : nothing}<time datetime=${session.start}>${time.day}, ${time.range}</time>
+      </div>
+      <ol part="papers" class="papers">
+        ${session.papers.map(
+          (paper) => html`<li part="paper" class="paper">
+            <div role="heading" aria-level=${Math.min(level + 1, 6)} class="paper-title">${paper.title}</div>
+            ${paper.authors?.length
+              ? html`<p class="authors">
+                  ${paper.authors.map(
+                    (a, i) => html`${i ? ', ' : ''}<span class="author">${a.name}</span>${a.affiliation ? html` <span class="affiliation">(${a.affiliation})</span>` : nothing}`,
+                  )}
+                </p>`
+              : nothing}
+            <abstract-view .paper=${paper} .words=${this.words} exportparts="base: abstract, toggle: abstract-toggle"></abstract-view>
+          </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+}

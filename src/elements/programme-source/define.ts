@@ -1,0 +1,11 @@
+import { defineElement } from '../shared/define-element.js';
+import { ProgrammeSource } from './programme-source.js';
+
+export { ProgrammeSource };
+defineElement('programme-source', ProgrammeSource);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'programme-source': ProgrammeSource;
+  }
+}

@@ -1,0 +1,61 @@
+import { ContextProvider, ContextRoot } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { displayContext, programmeContext, type TimeZoneChoice } from '../../context.js';
+import { emit } from '../../events.js';
+import { SourceLoader } from '../shared/source-loader.js';
+
+let rootAttached = false;
+/** Lets elements that asked for data before their provider was defined find it once it is. */
+function attachContextRoot() {
+  if (rootAttached) return;
+  rootAttached = true;
+  new ContextRoot().attach(document.documentElement);
+}
+
+/**
+ * Loads a programme once and provides it, with display settings, to every programme element
+ * inside it. Shows nothing itself: its children are rendered as they are.
+ *
+ * @summary Loads the programme for the elements inside it.
+ * @slot - The programme elements (and any other content) that use this programme.
+ * @fires programme-error - When the programme cannot be loaded: `{ message, kind, problems? }`.
+ */
+export class ProgrammeSource extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** URL of the programme JSON (format v1). Relative URLs resolve against the page. */
+  @property() src: string | null = null;
+
+  /**
+   * Which zone times are shown in: `conference` (default), `viewer` for the reader's own zone,
+   * or an IANA name such as `Europe/London`.
+   */
+  @property({ attribute: 'time-zone' }) timeZone: TimeZoneChoice = 'conference';
+
+  readonly #programme = new ContextProvider(this, { context: programmeContext, initialValue: { status: 'loading' } });
+  readonly #display = new ContextProvider(this, { context: displayContext, initialValue: { timeZone: 'conference' } });
+  readonly #loader = new SourceLoader(this, () => this.#programme.setValue(this.#loader.state));
+
+  constructor() {
+    super();
+    attachContextRoot();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('src') && !this.src) {
+      const message = `<programme-source> needs a src attribute naming the programme's JSON.`;
+      this.#programme.setValue({ status: 'error', message, retry: () => this.requestUpdate() });
+      emit(this, 'programme-error', { message, kind: 'no-source' });
+    }
+    if (changed.has('timeZone')) this.#display.setValue({ timeZone: this.timeZone || 'conference' });
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

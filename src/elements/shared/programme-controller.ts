@@ -1,0 +1,61 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { displayContext, programmeContext, type DisplaySettings, type ProgrammeState, type TimeZoneChoice } from '../../context.js';
+import { emit } from '../../events.js';
+import { viewerTimeZone } from '../../time/format.js';
+import { wordsFor } from '../../words.js';
+import { SourceLoader } from './source-loader.js';
+
+type Host = ReactiveControllerHost & HTMLElement & { src?: string | null; timeZone?: string | null };
+
+/**
+ * Gives an element its programme: from its own `src` when it has one, otherwise from the closest
+ * `<programme-source>` through context. With neither, it says so instead of waiting forever.
+ */
+export class ProgrammeController implements ReactiveController {
+  readonly #loader: SourceLoader;
+  readonly #programme: ContextConsumer<typeof programmeContext, Host>;
+  readonly #display: ContextConsumer<typeof displayContext, Host>;
+  #orphanCheck?: ReturnType<typeof setTimeout>;
+  #orphan = false;
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+    this.#loader = new SourceLoader(host);
+    this.#programme = new ContextConsumer(host, { context: programmeContext, subscribe: true });
+    this.#display = new ContextConsumer(host, { context: displayContext, subscribe: true });
+  }
+
+  /** The programme as this element should show it. */
+  get state(): ProgrammeState {
+    if (this.#loader.active) return this.#loader.state;
+    if (this.#programme.value) return this.#programme.value;
+    if (this.#orphan) return { status: 'error', message: wordsFor().needsSource, retry: () => this.host.requestUpdate() };
+    return { status: 'loading' };
+  }
+
+  /** The IANA zone to show times in: the element's own `time-zone`, then the provider's, then the conference's. */
+  timeZone(conferenceZone: string): string {
+    const choice: TimeZoneChoice = this.host.timeZone || (this.#display.value as DisplaySettings | undefined)?.timeZone || 'conference';
+    if (choice === 'conference') return conferenceZone;
+    if (choice === 'viewer') return viewerTimeZone();
+    return choice;
+  }
+
+  hostConnected(): void {
+    this.#orphan = false;
+    // Providers answer context requests synchronously; a provider upgraded later answers on its own
+    // (see ContextRoot in programme-source). Give the page one task before calling this an orphan.
+    this.#orphanCheck = setTimeout(() => {
+      if (!this.#loader.active && !this.#programme.value) {
+        this.#orphan = true;
+        this.host.requestUpdate();
+        emit(this.host, 'programme-error', { message: wordsFor().needsSource, kind: 'no-source' });
+      }
+    });
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.#orphanCheck);
+  }
+}

@@ -1,0 +1,78 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ProgrammeState } from '../../context.js';
+import { loadProgramme } from '../../data/load.js';
+import { ProgrammeLoadError } from '../../data/load-error.js';
+import { emit } from '../../events.js';
+import { wordsFor } from '../../words.js';
+
+type Host = ReactiveControllerHost & HTMLElement & { src?: string | null };
+
+/**
+ * Loads the programme named by its host's `src` whenever `src` changes, and keeps the state
+ * (loading, ready, error with retry). The element that owns a `src` reports its failure: it fires
+ * `programme-error` with the detailed reason and logs validation problems to the console.
+ */
+export class SourceLoader implements ReactiveController {
+  state: ProgrammeState = { status: 'loading' };
+  #src: string | null | undefined;
+  #abort?: AbortController;
+
+  constructor(
+    private readonly host: Host,
+    private readonly onChange: () => void = () => host.requestUpdate(),
+  ) {
+    host.addController(this);
+  }
+
+  /** Whether the host names its own programme. */
+  get active(): boolean {
+    return !!this.host.src;
+  }
+
+  hostConnected(): void {
+    if (this.host.src && this.state.status !== 'ready') this.#load();
+  }
+
+  hostUpdate(): void {
+    if (this.host.src !== this.#src) this.#load();
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#src = undefined;
+  }
+
+  /** Loads again, from the network if the last attempt failed. */
+  retry = () => this.#load();
+
+  #load(): void {
+    this.#abort?.abort();
+    this.#src = this.host.src;
+    if (!this.#src) {
+      this.#abort = undefined;
+      return;
+    }
+    const abort = (this.#abort = new AbortController());
+    this.#set({ status: 'loading' });
+    loadProgramme(this.#src, abort.signal).then(
+      (index) => {
+        if (!abort.signal.aborted) this.#set({ status: 'ready', index });
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        const message = error instanceof Error ? error.message : String(error);
+        const kind = error instanceof ProgrammeLoadError ? error.kind : 'network';
+        const problems = error instanceof ProgrammeLoadError ? error.problems : [];
+        this.#set({ status: 'error', message: wordsFor().loadFailed, retry: this.retry });
+        if (problems.length) console.error(`programme-elements: ${message}\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+        emit(this.host, 'programme-error', { message, kind, ...(problems.length ? { problems } : {}) });
+      },
+    );
+  }
+
+  #set(state: ProgrammeState): void {
+    this.state = state;
+    this.onChange();
+  }
+}

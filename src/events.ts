@@ -1,0 +1,46 @@
+import type { ValidationProblem } from './data/validate.js';
+
+/** `programme-error`: loading or saving failed. `message` is the detailed reason. */
+export interface ProgrammeErrorDetail {
+  message: string;
+  /** What failed: `network`, `http`, `not-json`, `invalid`, `not-found`, `save` … */
+  kind: string;
+  /** Validation problems by path, when the document was invalid. */
+  problems?: ValidationProblem[];
+}
+
+/** `programme-star-change`: the person pressed a star. */
+export interface StarChangeDetail {
+  itemId: string;
+  starred: boolean;
+}
+
+/** `programme-login-request`: a signed-out person pressed a star. Cancel it to handle sign-in yourself. */
+export interface LoginRequestDetail {
+  itemId: string;
+  login?: string;
+}
+
+export interface ProgrammeEventMap {
+  'programme-error': ProgrammeErrorDetail;
+  'programme-star-change': StarChangeDetail;
+  'programme-login-request': LoginRequestDetail;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'programme-error': CustomEvent<ProgrammeErrorDetail>;
+    'programme-star-change': CustomEvent<StarChangeDetail>;
+    'programme-login-request': CustomEvent<LoginRequestDetail>;
+  }
+}
+
+/** Dispatches one of the library's events: bubbling, composed, typed. Returns false when cancelled. */
+export function emit<K extends keyof ProgrammeEventMap>(
+  target: EventTarget,
+  name: K,
+  detail: ProgrammeEventMap[K],
+  options: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+}

@@ -1,0 +1,79 @@
+import { getTimezoneOffset, toZonedTime } from 'date-fns-tz';
+
+/** How one session's time reads in a given zone and locale. */
+export interface SessionTime {
+  /** The calendar day in that zone, `yyyy-MM-dd`: the key to group and link by. */
+  dayKey: string;
+  /** "Sunday 9 June 2024" */
+  day: string;
+  /** "09:00 – 10:45"; carries the end's date when the session runs past midnight. */
+  range: string;
+  /** "Asia/Almaty" */
+  timeZone: string;
+  /** "UTC+05:00" at the start instant. */
+  offset: string;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** Intl formatters are costly to build and a list of 5,000 sessions needs only a handful. */
+function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    } catch {
+      f = new Intl.DateTimeFormat('en', { ...options, timeZone });
+    }
+    formats.set(key, f);
+  }
+  return f;
+}
+
+const DAY: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+
+/** The calendar day of `instant` in `timeZone`, as `yyyy-MM-dd` (date-fns-tz does the conversion). */
+export function dayKey(instant: Date, timeZone: string): string {
+  const wall = toZonedTime(instant, timeZone);
+  return `${wall.getFullYear()}-${pad(wall.getMonth() + 1)}-${pad(wall.getDate())}`;
+}
+
+/** "UTC+05:00", "UTC−03:30", "UTC" for the zone's offset at `instant`. */
+export function offsetLabel(instant: Date, timeZone: string): string {
+  const minutes = Math.round(getTimezoneOffset(timeZone, instant) / 60000);
+  if (!minutes) return 'UTC';
+  return `UTC${minutes < 0 ? '\u2212' : '+'}${pad(Math.trunc(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+/** "Sunday 9 June 2024" for `instant` in `timeZone`, in `locale`. */
+export function formatDay(instant: Date, timeZone: string, locale: string): string {
+  return formatter(locale, timeZone, DAY).format(instant);
+}
+
+/** "09:00" (or "9:00 AM", as the locale writes it). */
+export function formatTime(instant: Date, timeZone: string, locale: string): string {
+  return formatter(locale, timeZone, TIME).format(instant);
+}
+
+/** Everything a reader needs to know of a session's time, in `timeZone` and `locale`. */
+export function sessionTime(start: string, end: string, timeZone: string, locale: string): SessionTime {
+  const from = new Date(start);
+  const to = new Date(end);
+  const key = dayKey(from, timeZone);
+  const endsOtherDay = dayKey(to, timeZone) !== key;
+  const endText = endsOtherDay ? `${formatDay(to, timeZone, locale)}, ${formatTime(to, timeZone, locale)}` : formatTime(to, timeZone, locale);
+  return {
+    dayKey: key,
+    day: formatDay(from, timeZone, locale),
+    range: `${formatTime(from, timeZone, locale)}\u2009\u2013\u2009${endText}`,
+    timeZone,
+    offset: offsetLabel(from, timeZone),
+  };
+}
+
+/** The zone this browser is set to, e.g. `Europe/London`. */
+export function viewerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
