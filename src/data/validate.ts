@@ -14,6 +14,19 @@ export type ValidationResult =
 export const DATE_TIME_WITH_OFFSET =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * True when the `yyyy-mm-dd` that starts `v` names a real calendar day. The pattern alone lets
+ * 2024-02-30 through, and V8's Date.parse quietly rolls it over to 1 March (other engines say NaN).
+ */
+const isCalendarDate = (v: string): boolean => {
+  const y = Number(v.slice(0, 4));
+  const m = Number(v.slice(5, 7));
+  const d = Number(v.slice(8, 10));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return days !== undefined && d >= 1 && d <= days;
+};
+
 /** Stop collecting after this many problems: a broken 20 MB file should not build a 20 MB report. */
 const MAX_PROBLEMS = 100;
 
@@ -89,7 +102,7 @@ export function validateProgramme(doc: Json): ValidationResult {
     const v = string(o, key, path, true);
     if (v === undefined) return undefined;
     const t = Date.parse(v);
-    if (!DATE_TIME_WITH_OFFSET.test(v) || Number.isNaN(t)) {
+    if (!DATE_TIME_WITH_OFFSET.test(v) || !isCalendarDate(v) || Number.isNaN(t)) {
       fail(`${path}.${key}`, `${show(v)} is not an ISO 8601 date-time with an offset`);
       return undefined;
     }
