@@ -7,6 +7,9 @@ import { hits, programmeUrl, record, settled, visibleText } from './helpers.js';
 
 const seed = () => programmeUrl('demo');
 
+// The host page says which language it is in; the cards follow it.
+document.documentElement.lang = 'en-GB';
+
 describe('<panel-card>', () => {
   it('shows every field of the seed panel, in the conference time zone', async () => {
     const el = await fixture<PanelCard>(html`<panel-card panel-id="P021" src=${seed()}></panel-card>`);
@@ -29,8 +32,9 @@ describe('<panel-card>', () => {
     ]) {
       expect(text, expected).to.contain(expected);
     }
-    expect(text).to.match(/Sunday,? 9 June 2024, 09:00\u2009\u2013\u200910:45/);
     const root = el.shadowRoot!;
+    expect(root.querySelector('.sessions time')!.textContent).to.match(/^Sunday,? 9 June 2024, 09:00\u2009\u2013\u200910:45$/);
+    expect(root.querySelector('.sessions li')!.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^Session 1: Sunday,? 9 June/);
     expect(root.querySelector('[part=title]')!.getAttribute('aria-level')).to.equal('2');
     const papers = [...root.querySelectorAll('[part=paper] .paper-title')].map((p) => p.textContent);
     expect(papers).to.have.length(3);
@@ -151,8 +155,15 @@ describe('<panel-card>', () => {
   it('shows times in another zone when asked', async () => {
     const el = await fixture<PanelCard>(html`<panel-card panel-id="P021" time-zone="Europe/London" src=${seed()}></panel-card>`);
     await settled(el);
-    expect(visibleText(el)).to.match(/Sunday,? 9 June 2024, 05:00\u2009\u2013\u200906:45/);
+    expect(el.shadowRoot!.querySelector('.sessions time')!.textContent).to.match(/^Sunday,? 9 June 2024, 05:00\u2009\u2013\u200906:45$/);
     expect(visibleText(el)).to.contain('Time zone: Europe/London (UTC+01:00)');
+  });
+
+  it('speaks the language of the closest [lang]', async () => {
+    const el = await fixture(html`<div lang="de"><panel-card panel-id="P021" src=${seed()}></panel-card></div>`);
+    const card = el.querySelector('panel-card')!;
+    await settled(card);
+    expect(card.shadowRoot!.querySelector('.sessions time')!.textContent).to.equal('Sonntag, 9. Juni 2024, 09:00\u2009\u2013\u200910:45');
   });
 
   it('works inside <programme-source>: five cards share one request', async () => {

@@ -82,12 +82,13 @@ export function validateProgramme(doc: Json): ValidationResult {
   };
   const array = (o: Obj, key: string, path: string, each: (item: Json, path: string) => void, required = false) => {
     const v = o[key];
+    const at = path ? `${path}.${key}` : key;
     if (v === undefined) {
-      if (required) fail(`${path}.${key}`, 'is required');
+      if (required) fail(at, 'is required');
       return;
     }
-    if (!Array.isArray(v)) return fail(`${path}.${key}`, `${show(v)} is not an array`);
-    v.forEach((item, i) => each(item, `${path}.${key}[${i}]`));
+    if (!Array.isArray(v)) return fail(at, `${show(v)} is not an array`);
+    v.forEach((item, i) => each(item, `${at}[${i}]`));
   };
   const object = (v: Json, path: string, check: (o: Obj) => void) => {
     if (!isObject(v)) return fail(path, `${show(v)} is not an object`);
@@ -154,8 +155,6 @@ export function validateProgramme(doc: Json): ValidationResult {
       });
     array(doc, 'panels', '', panel, true);
   }
-  // Paths built from the root start with "." for top-level arrays; trim it.
-  for (const p of problems) if (p.path.startsWith('.')) p.path = p.path.slice(1);
   return problems.length === 0
     ? { ok: true, programme: doc as unknown as Programme, problems: [] }
     : { ok: false, problems };
