@@ -9,6 +9,7 @@ const entries = {
   'programme-source': 'src/elements/programme-source/define.ts',
   'panel-card': 'src/elements/panel-card/define.ts',
   'abstract-view': 'src/elements/abstract-view/define.ts',
+  'star-toggle': 'src/elements/star-toggle/define.ts',
 };
 
 /** Runtime dependencies stay imports in the npm build, scoped ones (`@lit/context`) included. */

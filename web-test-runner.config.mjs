@@ -2,6 +2,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fixturesMiddleware } from './test/server/fixtures.mjs';
+import { referenceMiddleware } from './test/server/reference.mjs';
+import { scheduleApiMiddleware } from './test/server/schedule-api.mjs';
 import { schemaMiddleware } from './test/server/schema-check.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
 
@@ -14,7 +16,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [fixturesMiddleware(), schemaMiddleware()],
+  middleware: [fixturesMiddleware(), schemaMiddleware(), scheduleApiMiddleware(), referenceMiddleware()],
   browsers: [
     chromeLauncher({
       launchOptions: {

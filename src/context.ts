@@ -23,3 +23,16 @@ export interface DisplaySettings {
  */
 export const programmeContext = createContext<ProgrammeState>('programme-elements:programme');
 export const displayContext = createContext<DisplaySettings>('programme-elements:display');
+
+/**
+ * Which schedule the stars use, as a `<programme-source>` was told: a host's own adapter, or the
+ * declarative choice (`local`, or the base URL of an HTTP schedule API) with its login page.
+ * Each element turns it into the one store for that adapter (the local one needs the conference id).
+ */
+export interface ScheduleChoice {
+  adapter?: import('./schedule/adapter.js').ScheduleAdapter;
+  schedule?: string | null;
+  loginUrl?: string | null;
+}
+
+export const scheduleContext = createContext<ScheduleChoice>('programme-elements:schedule');

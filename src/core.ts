@@ -15,3 +15,10 @@ export type { ProgrammeErrorDetail, StarChangeDetail, LoginRequestDetail } from 
 export { ProgrammeSource } from './elements/programme-source/programme-source.js';
 export { PanelCard } from './elements/panel-card/panel-card.js';
 export { AbstractView } from './elements/abstract-view/abstract-view.js';
+export { StarToggle } from './elements/star-toggle/star-toggle.js';
+export { SignedOutError, type ScheduleAdapter, type ScheduleUser } from './schedule/adapter.js';
+export { LocalScheduleAdapter, localAdapterFor } from './schedule/local-adapter.js';
+export { HttpScheduleAdapter, httpAdapterFor, REQUEST_HEADER, type HttpScheduleOptions } from './schedule/http-adapter.js';
+export { ScheduleStore, storeFor, type ScheduleStatus, type ScheduleFailure } from './schedule/store.js';
+export { resolveAdapter } from './schedule/resolve.js';
+export { scheduleContext, type ScheduleChoice } from './context.js';

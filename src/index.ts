@@ -5,4 +5,5 @@
 export * from './core.js';
 import './elements/programme-source/define.js';
 import './elements/abstract-view/define.js';
+import './elements/star-toggle/define.js';
 import './elements/panel-card/define.js';

@@ -24,6 +24,16 @@ export interface Words {
   showFullAbstract: string;
   showShortAbstract: string;
   moreAboutPanel: string;
+  /** Visible text of a signed-out star. */
+  signIn: string;
+  signInToStar: (title: string) => string;
+  addToSchedule: (title: string) => string;
+  scheduleUnavailable: (title: string) => string;
+  notSaved: (reason: string) => string;
+  /** Said of every star when the schedule lives in this browser's storage. */
+  localNote: string;
+  /** Shown under a card whose stars ask the reader to sign in. */
+  signedOutNote: string;
 }
 
 export const englishWords: Words = {
@@ -48,6 +58,13 @@ export const englishWords: Words = {
   showFullAbstract: 'Show full abstract',
   showShortAbstract: 'Show less',
   moreAboutPanel: 'Panel page',
+  signIn: 'Sign in',
+  signInToStar: (title) => `Sign in to add “${title}” to your schedule`,
+  addToSchedule: (title) => `Add “${title}” to my schedule`,
+  scheduleUnavailable: (title) => `Your schedule could not be loaded; try again to star “${title}”`,
+  notSaved: (reason) => `Not saved: ${reason} The star was put back.`,
+  localNote: 'Your schedule is saved in this browser only.',
+  signedOutNote: 'Press a star to add an item to your own schedule. You need to sign in for this.',
 };
 
 let pageWords: Words = englishWords;

@@ -76,8 +76,19 @@ export const styles = [
     .paper {
       margin-block-end: 1em;
     }
+    .paper-header {
+      display: flex;
+      gap: 0.5em;
+      align-items: flex-start;
+      justify-content: space-between;
+    }
     .paper-title {
       font-weight: 600;
+    }
+    .note {
+      margin: 0.75em 0 0;
+      font-size: 0.875em;
+      color: var(--_muted);
     }
     .authors {
       margin: 0.2em 0 0.4em;

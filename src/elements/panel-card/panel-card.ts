@@ -7,6 +7,9 @@ import { sessionTime } from '../../time/format.js';
 import { wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
+import { ScheduleController } from '../shared/schedule-controller.js';
+import type { ScheduleAdapter } from '../../schedule/adapter.js';
+import type { ScheduleStore } from '../../schedule/store.js';
 import { errorView, statusView } from '../shared/status-view.js';
 import { paragraphs } from '../shared/paragraphs.js';
 import { styles } from './panel-card.styles.js';
@@ -17,7 +20,7 @@ import { styles } from './panel-card.styles.js';
  * authors and abstracts.
  *
  * @summary A whole panel: details, sessions and papers.
- * @slot star - Content placed beside the panel's title (the personal-schedule star goes here).
+ * @slot star - Replaces the star beside the panel's title.
  * @csspart base - The card.
  * @csspart title - The panel's title.
  * @csspart details - The list of format, theme, location and people.
@@ -25,6 +28,8 @@ import { styles } from './panel-card.styles.js';
  * @csspart time-zone - The line naming the time zone.
  * @csspart papers - The accepted papers of one session.
  * @csspart paper - One paper.
+ * @csspart star - The personal-schedule stars (`<star-toggle>`), on the panel and each paper.
+ * @csspart note - The line under the card about where the schedule is saved, or signing in.
  * @csspart status - The loading or error line.
  * @csspart retry - The retry button of the error state.
  * @cssprop --panel-card-padding - Space inside the card. Defaults to `--programme-space` (1rem).
@@ -35,9 +40,12 @@ import { styles } from './panel-card.styles.js';
  * @cssprop --programme-muted - Secondary text (labels, affiliations).
  * @cssprop --programme-border - Borders and rules.
  * @cssprop --programme-radius - Corner radius.
- * Renders an `<abstract-view>` for each paper: a host that registers this class under another
- * name must register `AbstractView` as `abstract-view` too (the `panel-card.js` entry does both).
+ * Renders an `<abstract-view>` for each paper and a `<star-toggle>` for the panel and each paper:
+ * a host that registers this class under another name must register those two under their own
+ * names too (the `panel-card.js` entry does all three).
  *
+ * @fires programme-star-change - From its stars, after a press.
+ * @fires programme-login-request - From its stars, when a signed-out reader presses one.
  * @fires programme-error - When its own `src` cannot be loaded, or `panel-id` is not in the programme.
  */
 export class PanelCard extends LitElement {
@@ -58,7 +66,18 @@ export class PanelCard extends LitElement {
   /** Strings to override for this card only. */
   @property({ attribute: false }) words?: Partial<Words>;
 
+  /** `local` (this browser's storage) or the base URL of an HTTP schedule API, for the card's stars. */
+  @property() schedule: string | null = null;
+
+  /** Where a signed-out press of a star leads, with the HTTP schedule. */
+  @property({ attribute: 'login-url' }) loginUrl: string | null = null;
+
+  /** A host's own schedule adapter for the card's stars. */
+  @property({ attribute: false }) scheduleAdapter?: ScheduleAdapter;
+
   readonly #programme = new ProgrammeController(this);
+  /** Re-renders on sign-in and sign-out (the note under the card); the stars follow their own items. */
+  readonly #schedule = new ScheduleController(this, { watch: () => [] });
   #reportedMissing = '';
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -90,11 +109,13 @@ export class PanelCard extends LitElement {
     const sessions = [...(panel.sessions ?? [])].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     const times = new Map(sessions.map((s) => [s, sessionTime(s.start, s.end, zone, locale)]));
     const href = safeHref(panel.url);
+    const store = this.#schedule.resolve(conference.id);
+    this.#store = store;
 
     return html`<article part="base" aria-labelledby="title">
       <header class="header">
         <div role="heading" aria-level=${level} id="title" part="title" class="title">${panel.title}</div>
-        <slot name="star"></slot>
+        <slot name="star">${this.#star(panel.id, panel.title)}</slot>
       </header>
       ${this.#details(panel, words)}
       ${panel.description ? html`<div class="description">${paragraphs(panel.description)}</div>` : nothing}
@@ -113,8 +134,16 @@ export class PanelCard extends LitElement {
             ${sessions.map((s, i) => this.#papers(s, i, times.get(s)!, level + 2))}
           </section>`
         : nothing}
+      ${store.local ? html`<p part="note" class="note">${words.localNote}</p>` : nothing}
+      ${store.status === 'signed-out' ? html`<p part="note" class="note">${words.signedOutNote}</p>` : nothing}
       ${href ? html`<p class="more"><a href=${href} part="link">${words.moreAboutPanel}<span class="visually-hidden">: ${panel.title}</span></a></p>` : nothing}
     </article>`;
+  }
+
+  #store?: ScheduleStore;
+
+  #star(id: string, title: string) {
+    return html`<star-toggle part="star" item-id=${id} item-title=${title} .store=${this.#store} .words=${this.words}></star-toggle>`;
   }
 
   #details(panel: Panel, words: Words) {
@@ -154,7 +183,10 @@ export class PanelCard extends LitElement {
       <ol part="papers" class="papers">
         ${session.papers.map(
           (paper) => html`<li part="paper" class="paper">
-            <div role="heading" aria-level=${Math.min(level + 1, 6)} class="paper-title">${paper.title}</div>
+            <div class="paper-header">
+              <div role="heading" aria-level=${Math.min(level + 1, 6)} class="paper-title">${paper.title}</div>
+              ${this.#star(paper.id, paper.title)}
+            </div>
             ${paper.authors?.length
               ? html`<p class="authors">
                   ${paper.authors.map(

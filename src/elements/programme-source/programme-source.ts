@@ -1,7 +1,8 @@
 import { ContextProvider, ContextRoot } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { displayContext, programmeContext, type TimeZoneChoice } from '../../context.js';
+import { displayContext, programmeContext, scheduleContext, type TimeZoneChoice } from '../../context.js';
+import type { ScheduleAdapter } from '../../schedule/adapter.js';
 import { emit } from '../../events.js';
 import { SourceLoader } from '../shared/source-loader.js';
 
@@ -14,8 +15,8 @@ function attachContextRoot() {
 }
 
 /**
- * Loads a programme once and provides it, with display settings, to every programme element
- * inside it. Shows nothing itself: its children are rendered as they are.
+ * Loads a programme once and provides it, with display settings and the schedule to use, to
+ * every programme element inside it. Shows nothing itself: its children are rendered as they are.
  *
  * @summary Loads the programme for the elements inside it.
  * @slot - The programme elements (and any other content) that use this programme.
@@ -37,8 +38,18 @@ export class ProgrammeSource extends LitElement {
    */
   @property({ attribute: 'time-zone' }) timeZone: TimeZoneChoice = 'conference';
 
+  /** `local` (default: this browser's storage) or the base URL of an HTTP schedule API for every star inside. */
+  @property() schedule: string | null = null;
+
+  /** Where a signed-out press of a star leads, with the HTTP schedule. `{return}` becomes this page's URL. */
+  @property({ attribute: 'login-url' }) loginUrl: string | null = null;
+
+  /** A host's own schedule adapter for every star inside. Wins over `schedule`. */
+  @property({ attribute: false }) scheduleAdapter?: ScheduleAdapter;
+
   readonly #programme = new ContextProvider(this, { context: programmeContext, initialValue: { status: 'loading' } });
   readonly #display = new ContextProvider(this, { context: displayContext, initialValue: { timeZone: 'conference' } });
+  readonly #schedule = new ContextProvider(this, { context: scheduleContext, initialValue: {} });
   readonly #loader = new SourceLoader(this, () => this.#programme.setValue(this.#loader.state));
 
   constructor() {
@@ -51,6 +62,9 @@ export class ProgrammeSource extends LitElement {
       const message = `<programme-source> needs a src attribute naming the programme's JSON.`;
       this.#programme.setValue({ status: 'error', message, retry: () => this.requestUpdate() });
       emit(this, 'programme-error', { message, kind: 'no-source' });
+    }
+    if (changed.has('schedule') || changed.has('loginUrl') || changed.has('scheduleAdapter')) {
+      this.#schedule.setValue({ adapter: this.scheduleAdapter, schedule: this.schedule, loginUrl: this.loginUrl });
     }
     if (changed.has('timeZone')) this.#display.setValue({ timeZone: this.timeZone || 'conference' });
   }

@@ -10,7 +10,8 @@ type Host = ReactiveControllerHost & HTMLElement & { src?: string | null; timeZo
 
 /**
  * Gives an element its programme: from its own `src` when it has one, otherwise from the closest
- * `<programme-source>` through context. With neither, it says so instead of waiting forever.
+ * `<programme-source>` through context. With neither, it says so instead of waiting forever,
+ * unless the programme is `optional` to it (a star can work from an id alone).
  */
 export class ProgrammeController implements ReactiveController {
   readonly #loader: SourceLoader;
@@ -19,7 +20,10 @@ export class ProgrammeController implements ReactiveController {
   #orphanCheck?: ReturnType<typeof setTimeout>;
   #orphan = false;
 
-  constructor(private readonly host: Host) {
+  constructor(
+    private readonly host: Host,
+    private readonly options: { optional?: boolean } = {},
+  ) {
     host.addController(this);
     this.#loader = new SourceLoader(host);
     this.#programme = new ContextConsumer(host, { context: programmeContext, subscribe: true });
@@ -44,6 +48,7 @@ export class ProgrammeController implements ReactiveController {
 
   hostConnected(): void {
     this.#orphan = false;
+    if (this.options.optional) return;
     // Providers answer context requests synchronously; a provider upgraded later answers on its own
     // (see ContextRoot in programme-source). Give the page one task before calling this an orphan.
     this.#orphanCheck = setTimeout(() => {

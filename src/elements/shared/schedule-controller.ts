@@ -1,0 +1,87 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { scheduleContext, type ScheduleChoice } from '../../context.js';
+import type { ScheduleAdapter } from '../../schedule/adapter.js';
+import { resolveAdapter } from '../../schedule/resolve.js';
+import { storeFor, type ScheduleChange, type ScheduleFailure, type ScheduleStore } from '../../schedule/store.js';
+
+type Host = ReactiveControllerHost &
+  HTMLElement & {
+    schedule?: string | null;
+    loginUrl?: string | null;
+    scheduleAdapter?: ScheduleAdapter;
+  };
+
+interface Options {
+  /** The item ids whose changes should re-render the host; omit to never re-render on changes. */
+  watch?: () => readonly string[];
+  /** Called when a change this host started did not persist. */
+  onFailure?: (failure: ScheduleFailure) => void;
+}
+
+/**
+ * Gives an element the schedule store it should use: its own adapter or `schedule` attribute first,
+ * then what the surrounding `<programme-source>` was told, then this browser's storage.
+ */
+export class ScheduleController implements ReactiveController {
+  store?: ScheduleStore;
+  readonly #choice: ContextConsumer<typeof scheduleContext, Host>;
+  #connected = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: Options = {},
+  ) {
+    host.addController(this);
+    this.#choice = new ContextConsumer(host, { context: scheduleContext, subscribe: true });
+  }
+
+  /** The store for this host, given the conference the programme names (for local storage). */
+  resolve(conferenceId?: string, given?: ScheduleStore): ScheduleStore {
+    const own: ScheduleChoice = { adapter: this.host.scheduleAdapter, schedule: this.host.schedule, loginUrl: this.host.loginUrl };
+    const inherited = this.#choice.value ?? {};
+    const choice = own.adapter || own.schedule ? own : { ...inherited, loginUrl: own.loginUrl ?? inherited.loginUrl };
+    const store = given ?? storeFor(resolveAdapter(choice, conferenceId));
+    if (store !== this.store) this.#attach(store);
+    return store;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    if (this.store) this.#listen(this.store);
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    if (this.store) this.#unlisten(this.store);
+  }
+
+  #attach(store: ScheduleStore): void {
+    if (this.store) this.#unlisten(this.store);
+    this.store = store;
+    if (this.#connected) this.#listen(store);
+    void store.start();
+  }
+
+  #onChange = (event: Event) => {
+    const watched = this.options.watch?.();
+    if (!watched) return;
+    const { ids } = (event as CustomEvent<ScheduleChange>).detail;
+    if (!ids || ids.some((id) => watched.includes(id))) this.host.requestUpdate();
+  };
+
+  #onFailure = (event: Event) => {
+    const failure = (event as CustomEvent<ScheduleFailure>).detail;
+    if (failure.origin === this.host) this.options.onFailure?.(failure);
+  };
+
+  #listen(store: ScheduleStore) {
+    store.addEventListener('change', this.#onChange);
+    store.addEventListener('failure', this.#onFailure);
+  }
+
+  #unlisten(store: ScheduleStore) {
+    store.removeEventListener('change', this.#onChange);
+    store.removeEventListener('failure', this.#onFailure);
+  }
+}

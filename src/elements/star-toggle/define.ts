@@ -1,0 +1,11 @@
+import { defineElement } from '../shared/define-element.js';
+import { StarToggle } from './star-toggle.js';
+
+export { StarToggle };
+defineElement('star-toggle', StarToggle);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'star-toggle': StarToggle;
+  }
+}

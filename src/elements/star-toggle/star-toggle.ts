@@ -1,0 +1,141 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ScheduleAdapter } from '../../schedule/adapter.js';
+import type { ScheduleFailure, ScheduleStore } from '../../schedule/store.js';
+import { emit } from '../../events.js';
+import { wordsFor, type Words } from '../../words.js';
+import { ProgrammeController } from '../shared/programme-controller.js';
+import { ScheduleController } from '../shared/schedule-controller.js';
+import { styles } from './star-toggle.styles.js';
+
+/**
+ * A star that adds a panel, session or paper to the personal schedule of the person signed in,
+ * or removes it. Every star for the same item on the page shows the same state. Signed out, it
+ * says what signing in is for and a press asks the host to sign the person in.
+ *
+ * @summary A personal-schedule star for any panel, session or paper.
+ * @csspart button - The star button.
+ * @csspart icon - The star shape.
+ * @csspart label - The visible text beside the star (signed out, or when the schedule failed).
+ * @csspart message - The line that says why a change was not saved.
+ * @cssprop --star-toggle-size - Size of the star. Defaults to 1.25rem; the button stays at least 24px.
+ * @cssprop --star-toggle-color - Colour of a pressed star. Defaults to `--programme-star-color`, then #b45309 (amber).
+ * @cssprop --programme-accent - The focus ring.
+ * @fires programme-star-change - After a press: `{ itemId, starred }`.
+ * @fires programme-login-request - A signed-out press: `{ itemId, login }`. Cancelable; by default the browser goes to the adapter's `login`.
+ * @fires programme-error - When a change was not saved, or the schedule could not be read: `{ message, kind }`.
+ */
+export class StarToggle extends LitElement {
+  static override styles = styles;
+
+  /** Id of the panel, session or paper this star is for. */
+  @property({ attribute: 'item-id' }) itemId = '';
+
+  /** What the star names to screen readers ("Add '…' to my schedule"). Defaults to the item's title in the programme. */
+  @property({ attribute: 'item-title' }) itemTitle: string | null = null;
+
+  /** URL of the programme JSON, for a star used without a `<programme-source>` (gives the title and conference). */
+  @property() src: string | null = null;
+
+  /** `local` (this browser's storage) or the base URL of an HTTP schedule API. Overrides the provider's. */
+  @property() schedule: string | null = null;
+
+  /** Where a signed-out press leads, for the HTTP schedule. `{return}` is replaced by this page's URL. */
+  @property({ attribute: 'login-url' }) loginUrl: string | null = null;
+
+  /** A host's own schedule adapter. Wins over `schedule`. */
+  @property({ attribute: false }) scheduleAdapter?: ScheduleAdapter;
+
+  /** The store to use, when a parent element already has it (as `<panel-card>` does). */
+  @property({ attribute: false }) store?: ScheduleStore;
+
+  /** Strings to override for this star only. */
+  @property({ attribute: false }) words?: Partial<Words>;
+
+  /** Why the last change was not saved, shown until the next press. */
+  @state() private message = '';
+
+  readonly #programme = new ProgrammeController(this, { optional: true });
+  readonly #schedule = new ScheduleController(this, {
+    watch: () => [this.itemId],
+    onFailure: (failure) => this.#failed(failure),
+  });
+
+  /** Whether the item is on the schedule, as this star shows it now. */
+  get starred(): boolean {
+    return this.#store().isStarred(this.itemId);
+  }
+
+  #store(): ScheduleStore {
+    const state = this.#programme.state;
+    return this.#schedule.resolve(state.status === 'ready' ? state.index.conference.id : undefined, this.store);
+  }
+
+  #title(): string {
+    if (this.itemTitle) return this.itemTitle;
+    const state = this.#programme.state;
+    return (state.status === 'ready' && state.index.titleOf(this.itemId)) || this.itemId;
+  }
+
+  protected override willUpdate(): void {
+    this.#store();
+  }
+
+  protected override render() {
+    const words = wordsFor(this.words);
+    const store = this.#schedule.store!;
+    const title = this.#title();
+    const message = html`<span part="message" class="message" role="status">${this.message}</span>`;
+
+    if (store.status === 'signed-out' || store.status === 'error') {
+      const failed = store.status === 'error';
+      return html`<button part="button" type="button" class="signed-out" @click=${this.#press}
+          aria-label=${failed ? words.scheduleUnavailable(title) : words.signInToStar(title)}>
+          ${this.#icon(false)}<span part="label" class="label">${failed ? words.retry : words.signIn}</span>
+        </button>${message}`;
+    }
+    const loading = store.status === 'loading';
+    const pressed = store.isStarred(this.itemId);
+    return html`<button part="button" type="button" class=${store.isPending(this.itemId) ? 'pending' : ''}
+        aria-pressed=${pressed ? 'true' : 'false'} aria-disabled=${loading ? 'true' : 'false'}
+        aria-label=${words.addToSchedule(title)} aria-describedby=${store.local ? 'local-note' : nothing}
+        @click=${this.#press}>
+        ${this.#icon(pressed)}
+      </button>${store.local ? html`<span id="local-note" class="visually-hidden">${words.localNote}</span>` : nothing}${message}`;
+  }
+
+  #icon(filled: boolean) {
+    return html`<svg part="icon" class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path class=${filled ? 'filled' : ''} d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" />
+    </svg>`;
+  }
+
+  #press() {
+    const store = this.#store();
+    this.message = '';
+    if (!this.itemId) return;
+    if (store.status === 'error') {
+      void store.refresh();
+      return;
+    }
+    if (store.status === 'signed-out') {
+      const login = store.adapter.login;
+      const go = emit(this, 'programme-login-request', { itemId: this.itemId, ...(typeof login === 'string' ? { login } : {}) }, { cancelable: true });
+      if (!go) return;
+      if (typeof login === 'function') login();
+      else if (login) window.location.assign(login.replace('{return}', encodeURIComponent(window.location.href)));
+      else this.message = wordsFor(this.words).signedOutNote;
+      return;
+    }
+    if (store.status !== 'signed-in') return;
+    const starred = !store.isStarred(this.itemId);
+    store.set(this.itemId, starred, this);
+    emit(this, 'programme-star-change', { itemId: this.itemId, starred });
+  }
+
+  #failed(failure: ScheduleFailure) {
+    const words = wordsFor(this.words);
+    this.message = words.notSaved(failure.message);
+    emit(this, 'programme-error', { message: failure.message, kind: 'save' });
+  }
+}

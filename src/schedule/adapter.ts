@@ -1,0 +1,30 @@
+/** The person signed in. */
+export interface ScheduleUser {
+  id: string;
+  name?: string;
+}
+
+/**
+ * How the elements reach a person's schedule. The contract is fixed: hosts implement it to save
+ * stars in their own accounts. See DESIGN.md.
+ */
+export interface ScheduleAdapter {
+  /** The person signed in, or null when nobody is. */
+  user(): Promise<ScheduleUser | null>;
+  /** Ids of the items on that person's schedule. */
+  starred(): Promise<Iterable<string>>;
+  /** Adds (true) or removes (false) one item; rejects when the change did not persist. */
+  setStarred(itemId: string, starred: boolean): Promise<void>;
+  /** Optional: changes made elsewhere (another tab or device). Returns an unsubscribe function. */
+  subscribe?(onChange: (ids: Iterable<string>) => void): () => void;
+  /** Optional: what a signed-out press of a star leads to: a URL to open, or a function. */
+  login?: string | (() => void);
+}
+
+/** Rejection of `setStarred` that means "nobody is signed in any more". */
+export class SignedOutError extends Error {
+  override readonly name = 'SignedOutError';
+  constructor(message = 'You are no longer signed in.') {
+    super(message);
+  }
+}
