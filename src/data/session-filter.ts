@@ -1,0 +1,59 @@
+import type { SessionRow } from './session-rows.js';
+
+/** What a reader (or the host, through attributes) narrowed the list to. Empty means "any". */
+export interface SessionFilters {
+  day?: string;
+  theme?: string;
+  format?: string;
+  location?: string;
+  starredOnly?: boolean;
+  query?: string;
+}
+
+export const hasFilters = (f: SessionFilters) => !!(f.day || f.theme || f.format || f.location || f.starredOnly || f.query?.trim());
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether the row mentions every word of the query, in titles, people, affiliations, abstracts,
+ * theme, format or location. Case-insensitive without copying the programme's text.
+ */
+function matcher(query: string): ((row: SessionRow) => boolean) | undefined {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return undefined;
+  const patterns = words.map((w) => new RegExp(escape(w), 'iu'));
+  return (row) => {
+    const { panel, session } = row;
+    const texts: (string | undefined)[] = [panel.title, panel.theme, panel.format, row.location, panel.description, session.title];
+    for (const list of [panel.convenors, panel.chairs, panel.discussants]) for (const p of list ?? []) texts.push(p.name, p.affiliation);
+    for (const paper of session.papers ?? []) {
+      texts.push(paper.title, paper.shortAbstract, paper.abstract);
+      for (const a of paper.authors ?? []) texts.push(a.name, a.affiliation);
+    }
+    return patterns.every((re) => texts.some((t) => t !== undefined && re.test(t)));
+  };
+}
+
+/**
+ * The rows that pass every filter. `days` is each row's calendar day in the zone shown
+ * (see `rowDays`); `starred` the ids on the reader's schedule (a session counts when it, its
+ * panel or one of its papers is starred).
+ */
+export function filterRows(rows: SessionRow[], days: string[], filters: SessionFilters, starred: ReadonlySet<string>): SessionRow[] {
+  const matches = matcher(filters.query ?? '');
+  const out: SessionRow[] = [];
+  rows.forEach((row, i) => {
+    if (filters.day && days[i] !== filters.day) return;
+    if (filters.theme && row.panel.theme !== filters.theme) return;
+    if (filters.format && row.panel.format !== filters.format) return;
+    if (filters.location && row.location !== filters.location) return;
+    if (filters.starredOnly && !isStarredRow(row, starred)) return;
+    if (matches && !matches(row)) return;
+    out.push(row);
+  });
+  return out;
+}
+
+export function isStarredRow(row: SessionRow, starred: ReadonlySet<string>): boolean {
+  return starred.has(row.session.id) || starred.has(row.panel.id) || !!row.session.papers?.some((p) => starred.has(p.id));
+}
