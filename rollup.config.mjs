@@ -10,6 +10,7 @@ const entries = {
   'panel-card': 'src/elements/panel-card/define.ts',
   'abstract-view': 'src/elements/abstract-view/define.ts',
   'star-toggle': 'src/elements/star-toggle/define.ts',
+  'session-list': 'src/elements/session-list/define.ts',
 };
 
 /** Runtime dependencies stay imports in the npm build, scoped ones (`@lit/context`) included. */
@@ -33,9 +34,10 @@ export default [
     },
   },
   {
-    // The self-contained file for a plain <script type="module"> on any site.
-    input: 'src/index.ts',
+    // The self-contained file for a plain <script type="module"> on any site. Rarely used parts
+    // (the iCalendar export) are split off and loaded from beside it only when asked for.
+    input: { 'programme-elements.min': 'src/index.ts' },
     plugins: [resolve({ browser: true }), ts(), minify()],
-    output: { file: 'dist/programme-elements.min.js', format: 'es' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].min.js' },
   },
 ];

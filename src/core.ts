@@ -22,3 +22,7 @@ export { HttpScheduleAdapter, httpAdapterFor, REQUEST_HEADER, type HttpScheduleO
 export { ScheduleStore, storeFor, type ScheduleStatus, type ScheduleFailure } from './schedule/store.js';
 export { resolveAdapter } from './schedule/resolve.js';
 export { scheduleContext, type ScheduleChoice } from './context.js';
+export { SessionList } from './elements/session-list/session-list.js';
+export { sessionRows, rowDays, facets, type SessionRow } from './data/session-rows.js';
+export { filterRows, type SessionFilters } from './data/session-filter.js';
+export { zonePreference, setZonePreference, type ZonePreference } from './time/zone-preference.js';

@@ -7,3 +7,4 @@ import './elements/programme-source/define.js';
 import './elements/abstract-view/define.js';
 import './elements/star-toggle/define.js';
 import './elements/panel-card/define.js';
+import './elements/session-list/define.js';

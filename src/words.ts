@@ -34,6 +34,32 @@ export interface Words {
   localNote: string;
   /** Shown under a card whose stars ask the reader to sign in. */
   signedOutNote: string;
+  showing: (shown: number, total: number) => string;
+  noMatch: string;
+  noSessionsInProgramme: string;
+  clearFilters: string;
+  timesIn: (zone: string, isConferenceZone: boolean) => string;
+  filtersLabel: string;
+  search: string;
+  day: string;
+  allDays: string;
+  allThemes: string;
+  allFormats: string;
+  allLocations: string;
+  starredOnly: string;
+  timesLegend: string;
+  conferenceTime: (zone: string) => string;
+  myTime: (zone: string) => string;
+  viewLegend: string;
+  listView: string;
+  gridView: string;
+  downloadShown: string;
+  downloadStarred: string;
+  happeningNow: string;
+  showDetails: string;
+  hideDetails: string;
+  timetableFor: (day: string) => string;
+  noRoom: string;
 }
 
 export const englishWords: Words = {
@@ -65,6 +91,32 @@ export const englishWords: Words = {
   notSaved: (reason) => `Not saved: ${reason} The star was put back.`,
   localNote: 'Your schedule is saved in this browser only.',
   signedOutNote: 'Press a star to add an item to your own schedule. You need to sign in for this.',
+  showing: (shown, total) => (shown === total ? `${total} ${total === 1 ? 'session' : 'sessions'}` : `Showing ${shown} of ${total} sessions`),
+  noMatch: 'No sessions match these filters.',
+  noSessionsInProgramme: 'No sessions have been scheduled yet.',
+  clearFilters: 'Clear all filters',
+  timesIn: (zone, isConferenceZone) => `Times are in ${zone}${isConferenceZone ? ', the conference’s time zone' : ''}.`,
+  filtersLabel: 'Filter the programme',
+  search: 'Search titles, people and abstracts',
+  day: 'Day',
+  allDays: 'All days',
+  allThemes: 'All themes',
+  allFormats: 'All formats',
+  allLocations: 'All locations',
+  starredOnly: 'Only my starred items',
+  timesLegend: 'Show times in',
+  conferenceTime: (zone) => `Conference time (${zone})`,
+  myTime: (zone) => `My time (${zone})`,
+  viewLegend: 'View',
+  listView: 'List',
+  gridView: 'Timetable',
+  downloadShown: 'Download these sessions (.ics)',
+  downloadStarred: 'Download my starred sessions (.ics)',
+  happeningNow: 'Happening now',
+  showDetails: 'Details',
+  hideDetails: 'Hide details',
+  timetableFor: (day) => `Timetable for ${day}`,
+  noRoom: 'Room to be announced',
 };
 
 let pageWords: Words = englishWords;

@@ -103,7 +103,7 @@ export class PanelCard extends LitElement {
     if (!panel) return errorView(words.notInProgramme('Panel', this.panelId || '(no panel-id)'), words);
 
     const conference = state.index.conference;
-    const zone = this.#programme.timeZone(conference.timeZone);
+    const zone = this.#programme.timeZone(conference);
     const locale = localeOf(this, conference.locale);
     const level = Math.min(Math.max(this.headingLevel || 2, 1), 4);
     const sessions = [...(panel.sessions ?? [])].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));

@@ -2,7 +2,9 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { displayContext, programmeContext, type DisplaySettings, type ProgrammeState, type TimeZoneChoice } from '../../context.js';
 import { emit } from '../../events.js';
+import type { Conference } from '../../data/types.js';
 import { viewerTimeZone } from '../../time/format.js';
+import { onZonePreference, zonePreference } from '../../time/zone-preference.js';
 import { wordsFor } from '../../words.js';
 import { SourceLoader } from './source-loader.js';
 
@@ -38,15 +40,29 @@ export class ProgrammeController implements ReactiveController {
     return { status: 'loading' };
   }
 
-  /** The IANA zone to show times in: the element's own `time-zone`, then the provider's, then the conference's. */
-  timeZone(conferenceZone: string): string {
-    const choice: TimeZoneChoice = this.host.timeZone || (this.#display.value as DisplaySettings | undefined)?.timeZone || 'conference';
-    if (choice === 'conference') return conferenceZone;
+  /**
+   * The IANA zone to show times in: the element's own `time-zone`, then the provider's, then the
+   * reader's remembered switch, then the conference's.
+   */
+  timeZone(conference: Conference): string {
+    const provided = (this.#display.value as DisplaySettings | undefined)?.timeZone;
+    const choice: TimeZoneChoice =
+      this.host.timeZone || (provided && provided !== 'conference' ? provided : undefined) || zonePreference(conference.id) || 'conference';
+    if (choice === 'conference') return conference.timeZone;
     if (choice === 'viewer') return viewerTimeZone();
     return choice;
   }
 
+  /** Whether the element or its provider fixes the zone, so a reader's switch does not apply. */
+  get zoneFixed(): boolean {
+    const provided = (this.#display.value as DisplaySettings | undefined)?.timeZone;
+    return !!this.host.timeZone || (!!provided && provided !== 'conference');
+  }
+
+  #stopZone?: () => void;
+
   hostConnected(): void {
+    this.#stopZone = onZonePreference(() => this.host.requestUpdate());
     this.#orphan = false;
     if (this.options.optional) return;
     // Providers answer context requests synchronously; a provider upgraded later answers on its own
@@ -61,6 +77,7 @@ export class ProgrammeController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#stopZone?.();
     clearTimeout(this.#orphanCheck);
   }
 }

@@ -13,8 +13,11 @@ type Host = ReactiveControllerHost &
   };
 
 interface Options {
-  /** The item ids whose changes should re-render the host; omit to never re-render on changes. */
-  watch?: () => readonly string[];
+  /**
+   * The item ids whose changes should re-render the host, or `all`. Changes of sign-in state
+   * re-render every host that watches anything.
+   */
+  watch?: () => readonly string[] | 'all';
   /** Called when a change this host started did not persist. */
   onFailure?: (failure: ScheduleFailure) => void;
 }
@@ -67,7 +70,7 @@ export class ScheduleController implements ReactiveController {
     const watched = this.options.watch?.();
     if (!watched) return;
     const { ids } = (event as CustomEvent<ScheduleChange>).detail;
-    if (!ids || ids.some((id) => watched.includes(id))) this.host.requestUpdate();
+    if (!ids || watched === 'all' || ids.some((id) => watched.includes(id))) this.host.requestUpdate();
   };
 
   #onFailure = (event: Event) => {

@@ -1,0 +1,23 @@
+/** What the URL hash names: a day (`#2024-06-09`), an item (`#P021`), or nothing. */
+export type HashTarget = { day: string } | { id: string } | undefined;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function readHash(hash = window.location.hash): HashTarget {
+  let value: string;
+  try {
+    value = decodeURIComponent(hash.replace(/^#/, ''));
+  } catch {
+    return undefined;
+  }
+  if (!value) return undefined;
+  return DAY.test(value) ? { day: value } : { id: value };
+}
+
+/** Writes the hash without reloading, scrolling, or adding a history entry per filter change. */
+export function writeHash(value: string | undefined): void {
+  const url = new URL(window.location.href);
+  url.hash = value ? encodeURIComponent(value) : '';
+  const next = value ? url.href : url.href.replace(/#$/, '');
+  if (next !== window.location.href) history.replaceState(history.state, '', next);
+}

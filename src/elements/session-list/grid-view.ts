@@ -1,0 +1,60 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SessionRow } from '../../data/session-rows.js';
+import { formatDay, formatTime } from '../../time/format.js';
+import type { Words } from '../../words.js';
+
+const QUARTER = 900_000;
+
+export interface GridInput {
+  rows: SessionRow[];
+  /** Each row's day in the zone shown. */
+  days: string[];
+  /** The day asked for; else the first day that has sessions. */
+  day?: string;
+  zone: string;
+  locale: string;
+  level: number;
+  words: Words;
+  now: number;
+  star: (row: SessionRow) => TemplateResult;
+}
+
+/**
+ * A timetable for one day: a column per room, a grid line per quarter hour. The DOM keeps time
+ * order (then room), so reading order and tab order follow the clock, not the columns.
+ */
+export function gridView({ rows, days, day, zone, locale, level, words, now, star }: GridInput) {
+  const shownDay = day && days.includes(day) ? day : days[0];
+  const dayRows = rows.filter((_, i) => days[i] === shownDay);
+  const rooms = [...new Set(dayRows.map((r) => r.location ?? words.noRoom))].sort((a, b) => a.localeCompare(b));
+  const first = Math.floor(Math.min(...dayRows.map((r) => r.start)) / QUARTER) * QUARTER;
+  const last = Math.ceil(Math.max(...dayRows.map((r) => r.end)) / QUARTER) * QUARTER;
+  const slots = Math.max(1, (last - first) / QUARTER);
+  const ticks: number[] = [];
+  for (let t = first; t < last; t += 4 * QUARTER) ticks.push(t);
+  const title = formatDay(new Date(dayRows[0].start), zone, locale);
+
+  return html`<section part="grid" class="grid-wrap" aria-labelledby="grid-title">
+    <div role="heading" aria-level=${level} id="grid-title" class="day">${words.timetableFor(title)}</div>
+    <div class="grid" style="grid-template-columns: 4.5em repeat(${rooms.length}, minmax(9em, 1fr)); grid-template-rows: auto repeat(${slots}, var(--session-list-grid-slot, 1.25rem));">
+      ${rooms.map((room, i) => html`<div class="room" aria-hidden="true" style="grid-column:${i + 2};grid-row:1">${room}</div>`)}
+      ${ticks.map((t) => html`<div class="tick" aria-hidden="true" style="grid-column:1;grid-row:${(t - first) / QUARTER + 2}">${formatTime(new Date(t), zone, locale)}</div>`)}
+      ${dayRows.map((row) => {
+        const column = rooms.indexOf(row.location ?? words.noRoom) + 2;
+        const from = Math.floor((row.start - first) / QUARTER) + 2;
+        const to = Math.max(from + 1, Math.ceil((row.end - first) / QUARTER) + 2);
+        const live = row.start <= now && now < row.end;
+        return html`<div class="cell ${live ? 'live' : ''}" style="grid-column:${column};grid-row:${from} / ${to}" data-session=${row.session.id}>
+          <div class="cell-head">
+            <div role="heading" aria-level=${level + 1} class="title">${row.panel.title}</div>
+            ${star(row)}
+          </div>
+          <p class="meta">
+            <time datetime=${row.session.start}>${formatTime(new Date(row.start), zone, locale)}\u2009\u2013\u2009${formatTime(new Date(row.end), zone, locale)}</time>,
+            ${row.location ?? words.noRoom}${live ? html` <span part="now" class="now">${words.happeningNow}</span>` : nothing}
+          </p>
+        </div>`;
+      })}
+    </div>
+  </section>`;
+}

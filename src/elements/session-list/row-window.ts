@@ -1,0 +1,102 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** A run of consecutive items, rendered together or stood in for by a placeholder of its height. */
+export interface Chunk<T> {
+  index: number;
+  items: T[];
+  /** Position of the chunk's first item in the whole list. */
+  offset: number;
+  rendered: boolean;
+  /** Placeholder height in px: measured when the chunk was last rendered, else estimated. */
+  height: number;
+}
+
+/**
+ * Renders only the chunks of a long list that are near the viewport. Chunks further than
+ * `margin` from it become placeholders that keep their measured height, so the page neither
+ * jumps nor holds thousands of nodes. Works with the page's own scrolling (no inner scroller).
+ */
+export class RowWindow<T> implements ReactiveController {
+  #items: T[] = [];
+  #rendered = new Set<number>([0]);
+  #heights = new Map<number, number>();
+  #observer?: IntersectionObserver;
+  #container?: Element;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: { chunkSize: number; estimate: (item: T) => number; margin?: string },
+  ) {
+    host.addController(this);
+  }
+
+  /** Sets the list; a new list starts again from its top. */
+  setItems(items: T[]): void {
+    if (items === this.#items) return;
+    this.#items = items;
+    this.#rendered = new Set([0, 1]);
+    this.#heights.clear();
+  }
+
+  chunks(): Chunk<T>[] {
+    const size = this.options.chunkSize;
+    const out: Chunk<T>[] = [];
+    for (let offset = 0, index = 0; offset < this.#items.length; offset += size, index++) {
+      const items = this.#items.slice(offset, offset + size);
+      out.push({
+        index,
+        items,
+        offset,
+        rendered: this.#rendered.has(index),
+        height: this.#heights.get(index) ?? items.reduce((sum, item) => sum + this.options.estimate(item), 0),
+      });
+    }
+    return out;
+  }
+
+  /** Makes sure the chunk holding item `position` is rendered (for deep links and focus). */
+  reveal(position: number): void {
+    const index = Math.floor(position / this.options.chunkSize);
+    if (!this.#rendered.has(index)) {
+      this.#rendered.add(index);
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The element holding the chunks (each marked `data-chunk`); observed after every update. */
+  observe(container: Element | null | undefined): void {
+    this.#container = container ?? undefined;
+  }
+
+  hostConnected(): void {
+    this.#observer = new IntersectionObserver((entries) => this.#onIntersect(entries), { rootMargin: this.options.margin ?? '1000px 0px' });
+  }
+
+  hostUpdated(): void {
+    const observer = this.#observer;
+    if (!observer) return;
+    observer.disconnect();
+    this.#container?.querySelectorAll(':scope > [data-chunk]').forEach((el) => observer.observe(el));
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+  }
+
+  #onIntersect(entries: IntersectionObserverEntry[]): void {
+    let changed = false;
+    for (const entry of entries) {
+      const index = Number((entry.target as HTMLElement).dataset.chunk);
+      if (entry.isIntersecting && !this.#rendered.has(index)) {
+        this.#rendered.add(index);
+        changed = true;
+      } else if (!entry.isIntersecting && this.#rendered.has(index) && !entry.target.contains(this.host.shadowRoot?.activeElement ?? null)) {
+        this.#heights.set(index, entry.boundingClientRect.height);
+        this.#rendered.delete(index);
+        changed = true;
+      }
+    }
+    if (changed) this.host.requestUpdate();
+  }
+}
