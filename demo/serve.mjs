@@ -1,23 +1,28 @@
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { serveFile } from '../server/static.mjs';
+import { startReferenceServer } from '../server/reference-server.mjs';
+import { DEMO_CREDENTIALS } from '../server/users.mjs';
 
+/**
+ * The demo: the page in demo/, the built library in dist/, the sample programme at /programme.json,
+ * and the reference schedule server (login and /api/schedule) behind the stars, all on one origin.
+ * Schedules are kept in demo/.data/schedules.json, so they survive a restart.
+ */
 const root = fileURLToPath(new URL('..', import.meta.url));
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? '127.0.0.1';
 
-/** The demo: the page in demo/, the built library in dist/, the sample programme at /programme.json. */
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-  let path = url.pathname;
-  if (path === '/') path = '/demo/index.html';
-  if (path === '/programme.json') path = '/demo/programme.json';
-  const allowed = path.startsWith('/demo/') || path.startsWith('/dist/') || path.startsWith('/schema/');
-  if (!allowed || !(await serveFile(req, res, root, path))) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-  }
+const server = await startReferenceServer({
+  port: Number(process.env.PORT ?? 8080),
+  host: process.env.HOST ?? '127.0.0.1',
+  staticRoot: root,
+  programmeFile: fileURLToPath(new URL('programme.json', import.meta.url)),
+  allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
 });
 
-server.listen(port, host, () => {
-  console.log(`programme-elements demo: http://${host}:${port}/`);
-});
+console.log(`programme-elements demo: ${server.url}/`);
+console.log(`sign in at ${server.url}/login as ${DEMO_CREDENTIALS.map((c) => `${c.username} / ${c.password}`).join(' or ')}`);
+
+const stop = async () => {
+  await server.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -5,7 +5,7 @@ import type { ProgrammeIndex } from './data/programme-index.js';
 export type ProgrammeState =
   | { status: 'loading' }
   | { status: 'ready'; index: ProgrammeIndex }
-  | { status: 'error'; message: string; retry: () => void };
+  | { status: 'error'; message: string; retry?: () => void };
 
 /**
  * Which zone times are shown in: `conference` (the default), `viewer` (the reader's own zone),

@@ -30,7 +30,7 @@ export function visibleText(node: Node): string {
 
 /** Waits until the element's shadow root holds text other than the loading line. */
 export async function settled(el: HTMLElement, message = 'element never finished loading'): Promise<void> {
-  await waitUntil(() => el.shadowRoot && !el.shadowRoot.querySelector('[role=status]') && el.shadowRoot.childElementCount > 0, message, { timeout: 5000 });
+  await waitUntil(() => el.shadowRoot && !el.shadowRoot.querySelector('[part="status"]') && el.shadowRoot.childElementCount > 0, message, { timeout: 5000 });
 }
 
 /** Collects the events of one name fired on a target. */

@@ -52,6 +52,17 @@ describe('<panel-card>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fires no programme-error when all is well', async () => {
+    const wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    const errors = record(wrapper, 'programme-error');
+    wrapper.innerHTML = `<panel-card panel-id="P021" src="${seed()}"></panel-card>`;
+    await settled(wrapper.firstElementChild as PanelCard);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(errors).to.have.length(0);
+    wrapper.remove();
+  });
+
   it('lists authors with affiliations and keeps papers in running order', async () => {
     const el = await fixture<PanelCard>(html`<panel-card panel-id="P021" src=${seed()}></panel-card>`);
     await settled(el);

@@ -3,6 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { StarToggle } from '../src/elements/star-toggle/star-toggle.js';
 import { HttpScheduleAdapter } from '../src/schedule/http-adapter.js';
+import { storeFor } from '../src/schedule/store.js';
+import { localAdapterFor } from '../src/schedule/local-adapter.js';
 import type { ProgrammeErrorDetail, StarChangeDetail, LoginRequestDetail } from '../src/events.js';
 import { hits, programmeUrl, record, settled } from './helpers.js';
 
@@ -25,7 +27,11 @@ const pressed = (el: StarToggle) => button(el).getAttribute('aria-pressed');
 const ready = (el: StarToggle) => waitUntil(() => button(el) && button(el).getAttribute('aria-disabled') !== 'true', 'the star never became ready');
 
 describe('<star-toggle> with the local schedule', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(async () => {
+    localStorage.clear();
+    await storeFor(localAdapterFor('cess-2024')).refresh();
+    await storeFor(localAdapterFor('default')).refresh();
+  });
 
   it('names the item, toggles on click, fires programme-star-change, and says the schedule lives in this browser', async () => {
     const el = await fixture<StarToggle>(html`<star-toggle item-id="P021-1-a" src=${programmeUrl('demo')}></star-toggle>`);

@@ -15,6 +15,7 @@ const SUMMARY_LENGTH = 320;
  * One paper's abstract: the short abstract, with a disclosure button that shows the full one in
  * paragraphs. Text only: nothing in an abstract is ever read as HTML.
  *
+ * @tagname abstract-view
  * @summary A paper's abstract, short or in full.
  * @csspart base - The wrapper.
  * @csspart text - The abstract's paragraphs.
@@ -43,7 +44,8 @@ export class AbstractView extends LitElement {
   /** Strings to override for this element only. */
   @property({ attribute: false }) words?: Partial<Words>;
 
-  readonly #programme = new ProgrammeController(this);
+  /** A paper handed over by a parent needs no programme of its own. */
+  readonly #programme = new ProgrammeController(this, { optional: () => !!this.paper });
   #reportedMissing = '';
 
   get #words() {

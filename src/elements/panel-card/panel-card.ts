@@ -19,6 +19,7 @@ import { styles } from './panel-card.styles.js';
  * sessions with day, date, time range and time zone, and the papers of each session with their
  * authors and abstracts.
  *
+ * @tagname panel-card
  * @summary A whole panel: details, sessions and papers.
  * @slot star - Replaces the star beside the panel's title.
  * @csspart base - The card.
@@ -60,7 +61,7 @@ export class PanelCard extends LitElement {
   /** Zone to show times in: `conference` (default), `viewer`, or an IANA name. Overrides the provider's. */
   @property({ attribute: 'time-zone' }) timeZone: string | null = null;
 
-  /** Heading level of the panel's title (2 to 5); sessions and papers go one and two levels below. */
+  /** Heading level of the panel's title (1 to 4); sessions and papers go one and two levels below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** Strings to override for this card only. */

@@ -18,6 +18,7 @@ function attachContextRoot() {
  * Loads a programme once and provides it, with display settings and the schedule to use, to
  * every programme element inside it. Shows nothing itself: its children are rendered as they are.
  *
+ * @tagname programme-source
  * @summary Loads the programme for the elements inside it.
  * @slot - The programme elements (and any other content) that use this programme.
  * @fires programme-error - When the programme cannot be loaded: `{ message, kind, problems? }`.
@@ -60,7 +61,7 @@ export class ProgrammeSource extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('src') && !this.src) {
       const message = `<programme-source> needs a src attribute naming the programme's JSON.`;
-      this.#programme.setValue({ status: 'error', message, retry: () => this.requestUpdate() });
+      this.#programme.setValue({ status: 'error', message });
       emit(this, 'programme-error', { message, kind: 'no-source' });
     }
     if (changed.has('schedule') || changed.has('loginUrl') || changed.has('scheduleAdapter')) {

@@ -29,6 +29,7 @@ const GRID_MIN_WIDTH = 640;
  * text search, a time-zone switch, deep links and an iCalendar download. Renders only what is
  * near the viewport, so a 5,000-session programme shows at once.
  *
+ * @tagname session-list
  * @summary The whole programme, filtered and searchable, as a list or a timetable.
  * @csspart base - The wrapper.
  * @csspart filters - The search and filter controls.
@@ -81,7 +82,7 @@ export class SessionList extends LitElement {
   /** `hash` (default): the URL hash names a day or an item, and the list writes it back. `none` leaves the URL alone. */
   @property({ attribute: 'deep-link' }) deepLink: 'hash' | 'none' = 'hash';
 
-  /** Heading level of the day headings (2 to 5). */
+  /** Heading level of the day headings (1 to 5); sessions go one level below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** The present moment, for "happening now" (ISO 8601 or a Date). Defaults to the clock. */
@@ -118,7 +119,8 @@ export class SessionList extends LitElement {
     super.connectedCallback();
     this.#resize = new ResizeObserver(([entry]) => {
       const narrow = entry.contentRect.width < GRID_MIN_WIDTH;
-      if (narrow !== this.narrow) this.narrow = narrow;
+      // Re-render in the next frame, not inside the observer's own callback (no layout loop).
+      if (narrow !== this.narrow) requestAnimationFrame(() => (this.narrow = narrow));
     });
     this.#resize.observe(this);
     this.#clock = setInterval(() => this.now || this.requestUpdate(), 60_000);

@@ -21,10 +21,11 @@ export class ProgrammeController implements ReactiveController {
   readonly #display: ContextConsumer<typeof displayContext, Host>;
   #orphanCheck?: ReturnType<typeof setTimeout>;
   #orphan = false;
+  #absent = false;
 
   constructor(
     private readonly host: Host,
-    private readonly options: { optional?: boolean } = {},
+    private readonly options: { optional?: () => boolean } = {},
   ) {
     host.addController(this);
     this.#loader = new SourceLoader(host);
@@ -32,11 +33,16 @@ export class ProgrammeController implements ReactiveController {
     this.#display = new ContextConsumer(host, { context: displayContext, subscribe: true });
   }
 
+  /** True when an element that can do without a programme has none coming (no `src`, no provider). */
+  get absent(): boolean {
+    return this.#absent && !this.#loader.active && !this.#programme.value;
+  }
+
   /** The programme as this element should show it. */
   get state(): ProgrammeState {
     if (this.#loader.active) return this.#loader.state;
     if (this.#programme.value) return this.#programme.value;
-    if (this.#orphan) return { status: 'error', message: wordsFor().needsSource, retry: () => this.host.requestUpdate() };
+    if (this.#orphan) return { status: 'error', message: wordsFor().needsSource };
     return { status: 'loading' };
   }
 
@@ -64,15 +70,18 @@ export class ProgrammeController implements ReactiveController {
   hostConnected(): void {
     this.#stopZone = onZonePreference(() => this.host.requestUpdate());
     this.#orphan = false;
-    if (this.options.optional) return;
+    this.#absent = false;
     // Providers answer context requests synchronously; a provider upgraded later answers on its own
     // (see ContextRoot in programme-source). Give the page one task before calling this an orphan.
     this.#orphanCheck = setTimeout(() => {
-      if (!this.#loader.active && !this.#programme.value) {
+      if (this.#loader.active || this.#programme.value) return;
+      if (this.options.optional?.()) {
+        this.#absent = true;
+      } else {
         this.#orphan = true;
-        this.host.requestUpdate();
         emit(this.host, 'programme-error', { message: wordsFor().needsSource, kind: 'no-source' });
       }
+      this.host.requestUpdate();
     });
   }
 

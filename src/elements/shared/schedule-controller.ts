@@ -39,12 +39,22 @@ export class ScheduleController implements ReactiveController {
     this.#choice = new ContextConsumer(host, { context: scheduleContext, subscribe: true });
   }
 
-  /** The store for this host, given the conference the programme names (for local storage). */
-  resolve(conferenceId?: string, given?: ScheduleStore): ScheduleStore {
+  /** The host's own choice, else what its provider was told. */
+  #effectiveChoice(): ScheduleChoice {
     const own: ScheduleChoice = { adapter: this.host.scheduleAdapter, schedule: this.host.schedule, loginUrl: this.host.loginUrl };
     const inherited = this.#choice.value ?? {};
-    const choice = own.adapter || own.schedule ? own : { ...inherited, loginUrl: own.loginUrl ?? inherited.loginUrl };
-    const store = given ?? storeFor(resolveAdapter(choice, conferenceId));
+    return own.adapter || own.schedule ? own : { ...inherited, loginUrl: own.loginUrl ?? inherited.loginUrl };
+  }
+
+  /** Whether the schedule is this browser's storage, which is kept per conference. */
+  get usesLocalStorage(): boolean {
+    const choice = this.#effectiveChoice();
+    return !choice.adapter && (!choice.schedule || choice.schedule.trim() === 'local');
+  }
+
+  /** The store for this host, given the conference the programme names (for local storage). */
+  resolve(conferenceId?: string, given?: ScheduleStore): ScheduleStore {
+    const store = given ?? storeFor(resolveAdapter(this.#effectiveChoice(), conferenceId));
     if (store !== this.store) this.#attach(store);
     return store;
   }

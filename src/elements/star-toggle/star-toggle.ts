@@ -13,6 +13,7 @@ import { styles } from './star-toggle.styles.js';
  * or removes it. Every star for the same item on the page shows the same state. Signed out, it
  * says what signing in is for and a press asks the host to sign the person in.
  *
+ * @tagname star-toggle
  * @summary A personal-schedule star for any panel, session or paper.
  * @csspart button - The star button.
  * @csspart icon - The star shape.
@@ -55,7 +56,7 @@ export class StarToggle extends LitElement {
   /** Why the last change was not saved, shown until the next press. */
   @state() private message = '';
 
-  readonly #programme = new ProgrammeController(this, { optional: true });
+  readonly #programme = new ProgrammeController(this, { optional: () => true });
   readonly #schedule = new ScheduleController(this, {
     watch: () => [this.itemId],
     onFailure: (failure) => this.#failed(failure),
@@ -94,7 +95,7 @@ export class StarToggle extends LitElement {
           ${this.#icon(false)}<span part="label" class="label">${failed ? words.retry : words.signIn}</span>
         </button>${message}`;
     }
-    const loading = store.status === 'loading';
+    const loading = store.status === 'loading' || this.#awaitingConference();
     const pressed = store.isStarred(this.itemId);
     return html`<button part="button" type="button" class=${store.isPending(this.itemId) ? 'pending' : ''}
         aria-pressed=${pressed ? 'true' : 'false'} aria-disabled=${loading ? 'true' : 'false'}
@@ -110,10 +111,18 @@ export class StarToggle extends LitElement {
     </svg>`;
   }
 
+  /**
+   * A star kept in this browser's storage belongs to a conference: until the programme says which,
+   * a press would land in the wrong schedule, so the star waits.
+   */
+  #awaitingConference(): boolean {
+    return !this.store && this.#programme.state.status === 'loading' && !this.#programme.absent && this.#schedule.usesLocalStorage;
+  }
+
   #press() {
     const store = this.#store();
     this.message = '';
-    if (!this.itemId) return;
+    if (!this.itemId || this.#awaitingConference()) return;
     if (store.status === 'error') {
       void store.refresh();
       return;

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+/**
+ * The reference schedule server: what a host stands up so that `<star-toggle>`s keep a person's
+ * schedule in their account. Plain Node (node:http, node:crypto), no dependencies.
+ *
+ *   GET  /programme.json          the programme, public, with an ETag          (programme.mjs)
+ *   GET  /login?return=URL        the sign-in form; POST /login, POST /logout   (login.mjs, login-page.mjs)
+ *   /api/schedule/me, /items, /items/{id}   the HTTP adapter's API              (schedule-api.mjs)
+ *   GET  /, /demo/*, /dist/*, /schema/*     the demo's files, with `staticRoot` (static.mjs)
+ *
+ * Sessions are signed cookies (sessions.mjs); schedules and the signing secret live in one JSON
+ * file (store.mjs), so both survive a restart. Other origins may call the API with credentials
+ * only when listed in `allowedOrigins` (cors.mjs).
+ *
+ * As a command: `node server/reference-server.mjs`, configured by environment variables
+ * PORT (8080), HOST (127.0.0.1), DATA_FILE, PROGRAMME_FILE, ALLOWED_ORIGINS (comma-separated),
+ * STATIC_ROOT and SECURE_COOKIES=1 (behind HTTPS, for pages on other sites).
+ */
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { originPolicy } from './cors.mjs';
+import { HttpError, sendJson } from './http.mjs';
+import { loginRoutes } from './login.mjs';
+import { programmeRoute } from './programme.mjs';
+import { scheduleApi } from './schedule-api.mjs';
+import { sessionCookies } from './sessions.mjs';
+import { serveFile } from './static.mjs';
+import { openStore } from './store.mjs';
+import { DEMO_CREDENTIALS, userDirectory } from './users.mjs';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const DEFAULT_DATA_FILE = resolve(repoRoot, 'demo/.data/schedules.json');
+export const DEFAULT_PROGRAMME_FILE = resolve(repoRoot, 'demo/programme.json');
+
+const API_PREFIX = '/api/schedule';
+const STATIC_FOLDERS = ['/demo/', '/dist/', '/schema/'];
+
+/** Serves the demo's own files below `root`; never a dot-file or dot-folder (the data file lives in demo/.data). */
+async function serveStatic(req, res, root, pathname) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const path = pathname === '/' ? '/demo/index.html' : pathname;
+  if (!STATIC_FOLDERS.some((folder) => path.startsWith(folder))) return false;
+  let decoded;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false;
+  }
+  if (decoded.split(/[\\/]/).some((segment) => segment.startsWith('.'))) return false;
+  return serveFile(req, res, root, path);
+}
+
+/**
+ * Starts the server. Resolves once it listens, with its URL (on `host`), its port and `close()`,
+ * which stops accepting requests, ends open connections and waits for pending writes.
+ */
+export async function startReferenceServer({
+  port = 0,
+  host = '127.0.0.1',
+  dataFile = DEFAULT_DATA_FILE,
+  programmeFile = DEFAULT_PROGRAMME_FILE,
+  allowedOrigins = [],
+  staticRoot,
+  secureCookies = false,
+  log,
+} = {}) {
+  const say = typeof log === 'function' ? log : () => {};
+  const store = await openStore(resolve(dataFile));
+  const sessions = sessionCookies({ secret: store.secret, secure: secureCookies });
+  const users = userDirectory();
+  const cors = originPolicy(allowedOrigins);
+  const api = scheduleApi({ store, sessions, users, cors, log: say });
+  const programme = programmeRoute(resolve(programmeFile));
+  const login = loginRoutes({ sessions, users, cors, credentials: DEMO_CREDENTIALS });
+  const root = staticRoot ? resolve(staticRoot) + sep : null;
+
+  async function route(req, res) {
+    if (!req.url?.startsWith('/')) throw new HttpError(400, 'Bad request target.');
+    const url = new URL(`http://server${req.url}`);
+    const rawPath = req.url.split('?')[0];
+
+    if (rawPath === API_PREFIX || rawPath.startsWith(`${API_PREFIX}/`)) return api(req, res, rawPath.slice(API_PREFIX.length));
+    if (url.pathname === '/programme.json') return programme(req, res);
+    if (root && (await serveStatic(req, res, root, url.pathname))) return;
+    if ((await login(req, res, url)) !== false) return;
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+  }
+
+  const server = createServer(async (req, res) => {
+    if (log) res.on('finish', () => say(`${req.method} ${req.url} ${res.statusCode}`));
+    try {
+      await route(req, res);
+    } catch (e) {
+      const status = e instanceof HttpError ? e.status : 500;
+      if (status === 500) say(`error on ${req.method} ${req.url}: ${e.stack ?? e}`);
+      if (res.headersSent) return res.destroy();
+      const message = status === 500 ? 'Something went wrong on the server.' : e.message;
+      if (req.url?.startsWith(API_PREFIX)) return sendJson(res, status, { error: message });
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(message);
+    }
+  });
+
+  server.listen(port, host);
+  await once(server, 'listening');
+  const actualPort = server.address().port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${actualPort}`,
+    port: actualPort,
+    async close() {
+      const closed = new Promise((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await closed;
+      await store.flush();
+    },
+  };
+}
+
+/** The command-line entry: configuration from the environment. */
+async function main() {
+  const env = process.env;
+  const server = await startReferenceServer({
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '127.0.0.1',
+    dataFile: env.DATA_FILE ?? DEFAULT_DATA_FILE,
+    programmeFile: env.PROGRAMME_FILE ?? DEFAULT_PROGRAMME_FILE,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    staticRoot: env.STATIC_ROOT || undefined,
+    secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
+    log: (line) => console.log(line),
+  });
+  console.log(`reference schedule server: ${server.url}/`);
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startReferenceServer } from '../../server/reference-server.mjs';
+
+const readJson = async (req) => {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  return body ? JSON.parse(body) : {};
+};
+
+/**
+ * The reference schedule server (server/reference-server.mjs), run for real beside the test
+ * server: on 127.0.0.1, on a port of its own, with a fresh data file, allowing the test page's
+ * origin. It is started on the first request below.
+ *
+ * GET  /reference/config      { "url": "http://localhost:PORT" }: `localhost`, so that the test
+ *                             page (http://localhost:8000) and the server are the same site and
+ *                             its SameSite=Lax session cookie goes along with credentialed fetches
+ * POST /reference/restart     stops the server and starts it again, same port, same data file; 204
+ * POST /reference/node-fetch  JSON { method, path, headers, body }: makes that request from Node,
+ *                             where any Origin can be sent and every header read, without following
+ *                             redirects; answers { status, headers, body }
+ * GET  /reference/signed-in   a small page on the test origin for the login form to return to
+ */
+export function referenceMiddleware() {
+  let dataFile;
+  let origin;
+  let port = 0;
+  let server;
+  let starting;
+
+  const start = async () => {
+    server = await startReferenceServer({ port, host: '127.0.0.1', dataFile, allowedOrigins: [origin] });
+    port = server.port;
+    return server;
+  };
+  const ensure = (ctx) => {
+    if (!starting) {
+      origin = ctx.origin;
+      const dir = mkdtempSync(join(tmpdir(), 'programme-reference-'));
+      dataFile = join(dir, 'schedules.json');
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      starting = start();
+    }
+    return starting;
+  };
+  const json = (ctx, status, body) => {
+    ctx.status = status;
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(body);
+  };
+
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/reference/')) return next();
+    await ensure(ctx);
+
+    if (ctx.path === '/reference/config' && ctx.method === 'GET') {
+      return json(ctx, 200, { url: `http://localhost:${port}` });
+    }
+
+    if (ctx.path === '/reference/restart' && ctx.method === 'POST') {
+      starting = (async () => {
+        await (await starting).close();
+        return start();
+      })();
+      await starting;
+      ctx.status = 204;
+      return;
+    }
+
+    if (ctx.path === '/reference/node-fetch' && ctx.method === 'POST') {
+      const { method = 'GET', path = '/', headers = {}, body } = await readJson(ctx.req);
+      if (!String(path).startsWith('/')) return json(ctx, 400, { error: 'path must start with /' });
+      const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers, body, redirect: 'manual' });
+      return json(ctx, 200, {
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: await response.text(),
+      });
+    }
+
+    if (ctx.path === '/reference/signed-in' && ctx.method === 'GET') {
+      ctx.type = 'text/html';
+      ctx.body = '<!doctype html><html lang="en"><title>Back on the test page</title><p>Back from the login form.</p></html>';
+      return;
+    }
+
+    return next();
+  };
+}
