@@ -3,7 +3,10 @@
  * Looks at a page as a person would: loads it in headless Chromium, waits for the elements to
  * render, reports page errors and console errors, and saves a full-page screenshot.
  *
- *   node scripts/screenshot.mjs [URL] [OUT.png] [--width=1200] [--wait=SELECTOR]
+ *   node scripts/screenshot.mjs [URL] [OUT.png] [--width=1200] [--wait=SELECTOR] [--login=USER:PASSWORD]
+ *     [--press=SELECTOR]   (a star inside a shadow root, e.g. panel-card: the first star-toggle in it)
+ *
+ * --login signs in through the reference server's form at /login first, as a person would.
  */
 import puppeteer from 'puppeteer-core';
 
@@ -22,8 +25,21 @@ try {
   await page.setViewport({ width: Number(flags.width ?? 1200), height: 900 });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  if (flags.login) {
+    const [user, password] = flags.login.split(':');
+    await page.goto(new URL('/login', url).href, { waitUntil: 'networkidle0' });
+    await page.type('input[name=username]', user);
+    await page.type('input[name=password]', password);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.keyboard.press('Enter')]);
+  }
   await page.goto(url, { waitUntil: 'networkidle0' });
   if (flags.wait) await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.textContent?.trim(), { timeout: 10000 }, flags.wait);
+  if (flags.press) {
+    await page.evaluate((sel) => {
+      const host = document.querySelector(sel);
+      host?.shadowRoot?.querySelector('star-toggle')?.shadowRoot?.querySelector('button')?.click();
+    }, flags.press);
+  }
   await new Promise((r) => setTimeout(r, Number(flags.settle ?? 300)));
   await page.screenshot({ path: out, fullPage: flags.full !== 'false' });
   console.log(`saved ${out}`);

@@ -21,6 +21,11 @@ export const styles = [
       align-items: flex-start;
       justify-content: space-between;
     }
+    .header ::slotted(*),
+    .header star-toggle,
+    .paper-header star-toggle {
+      flex: none;
+    }
     .title {
       margin: 0 0 0.5em;
       font-size: var(--panel-card-title-size, 1.375em);

@@ -57,6 +57,7 @@ export const styles = [
       }
     }
     .label {
+      white-space: nowrap;
       font-size: 0.875em;
       text-decoration: underline;
       text-underline-offset: 0.2em;
