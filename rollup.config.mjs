@@ -1,6 +1,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { minifyCss } from './scripts/rollup-minify-css.mjs';
 
 /** One entry per element (each defines its tag), the whole set, and the side-effect-free core. */
 const entries = {
@@ -19,13 +20,13 @@ const external = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+|date-fns|date-f
 const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, sourceMap: false, outDir: 'dist' });
 
 const minify = () =>
-  terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } });
+  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } });
 
 export default [
   {
     input: entries,
     external,
-    plugins: [ts()],
+    plugins: [minifyCss(), ts(), minify()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -37,7 +38,7 @@ export default [
     // The self-contained file for a plain <script type="module"> on any site. Rarely used parts
     // (the iCalendar export) are split off and loaded from beside it only when asked for.
     input: { 'programme-elements.min': 'src/index.ts' },
-    plugins: [resolve({ browser: true }), ts(), minify()],
+    plugins: [resolve({ browser: true }), minifyCss(), ts(), minify()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].min.js' },
   },
 ];

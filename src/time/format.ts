@@ -1,4 +1,4 @@
-import { getTimezoneOffset, toZonedTime } from 'date-fns-tz';
+import { getTimezoneOffset } from 'date-fns-tz';
 
 /** How one session's time reads in a given zone and locale. */
 export interface SessionTime {
@@ -34,10 +34,13 @@ const DAY: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
-/** The calendar day of `instant` in `timeZone`, as `yyyy-MM-dd` (date-fns-tz does the conversion). */
+/**
+ * The calendar day of `instant` in `timeZone`, as `yyyy-MM-dd`. date-fns-tz gives the zone's
+ * offset at that instant; the wall-clock date is then read in UTC, whatever the browser's own zone.
+ */
 export function dayKey(instant: Date, timeZone: string): string {
-  const wall = toZonedTime(instant, timeZone);
-  return `${wall.getFullYear()}-${pad(wall.getMonth() + 1)}-${pad(wall.getDate())}`;
+  const wall = new Date(instant.getTime() + getTimezoneOffset(timeZone, instant));
+  return `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
 }
 
 /** "UTC+05:00", "UTC−03:30", "UTC" for the zone's offset at `instant`. */

@@ -1,0 +1,40 @@
+/** How many examples a summarised note names before it says "…". */
+const EXAMPLES = 3;
+
+interface Tally {
+  say: (count: number) => string;
+  count: number;
+  examples: string[];
+}
+
+/**
+ * What an importer changed, guessed or left out, in sentences for the person who publishes the
+ * programme. Repeated cases are summarised ("12 events have no duration …: "A", "B", "C", …")
+ * so that a 5,000-event file does not produce 5,000 notes.
+ */
+export class Notes {
+  #lines: string[] = [];
+  #tallies = new Map<string, Tally>();
+
+  add(line: string): void {
+    this.#lines.push(line);
+  }
+
+  /** Counts one more case of `key`; the note is `say(count)` followed by the first few examples. */
+  tally(key: string, example: string, say: (count: number) => string): void {
+    let t = this.#tallies.get(key);
+    if (!t) this.#tallies.set(key, (t = { say, count: 0, examples: [] }));
+    t.count++;
+    if (t.examples.length < EXAMPLES) t.examples.push(example);
+  }
+
+  list(): string[] {
+    const tallies = [...this.#tallies.values()].map(
+      (t) => `${t.say(t.count)}: ${t.examples.map((e) => JSON.stringify(e)).join(', ')}${t.count > t.examples.length ? ', …' : ''}.`,
+    );
+    return [...this.#lines, ...tallies];
+  }
+}
+
+/** "1 event has" / "3 events have". */
+export const events = (n: number, singular = 'has', plural = 'have') => (n === 1 ? `1 event ${singular}` : `${n} events ${plural}`);
