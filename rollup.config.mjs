@@ -12,6 +12,7 @@ const entries = {
   'abstract-view': 'src/elements/abstract-view/define.ts',
   'star-toggle': 'src/elements/star-toggle/define.ts',
   'session-list': 'src/elements/session-list/define.ts',
+  'locales/de': 'src/locales/de.ts',
 };
 
 /** Runtime dependencies stay imports in the npm build, scoped ones (`@lit/context`) included. */
@@ -40,5 +41,11 @@ export default [
     input: { 'programme-elements.min': 'src/index.ts' },
     plugins: [resolve({ browser: true }), minifyCss(), ts(), minify()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].min.js' },
+  },
+  {
+    // A translation for script-tag pages: registers itself for every copy of the library on the page.
+    input: { 'locales/de.min': 'src/locales/de.ts' },
+    plugins: [resolve({ browser: true }), ts(), minify()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js' },
   },
 ];

@@ -5,7 +5,14 @@ import type { ProgrammeIndex } from './data/programme-index.js';
 export type ProgrammeState =
   | { status: 'loading' }
   | { status: 'ready'; index: ProgrammeIndex }
-  | { status: 'error'; message: string; retry?: () => void };
+  | {
+      status: 'error';
+      /** What to tell the reader, when no `reason` says it in the reader's language. */
+      message: string;
+      /** Which of the element's own strings to show instead of `message`. */
+      reason?: 'loadFailed' | 'needsSource';
+      retry?: () => void;
+    };
 
 /**
  * Which zone times are shown in: `conference` (the default), `viewer` (the reader's own zone),

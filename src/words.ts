@@ -119,14 +119,30 @@ export const englishWords: Words = {
   noRoom: 'Room to be announced',
 };
 
-let pageWords: Words = englishWords;
+let pageWords: Partial<Words> = {};
+/*
+ * Kept on the global object so that a translation loaded as its own file reaches elements from
+ * any copy of the library on the page (the self-contained file and an npm build, say).
+ */
+const registry = globalThis as typeof globalThis & { [key: symbol]: Map<string, Partial<Words>> | undefined };
+const KEY = Symbol.for('programme-elements.words');
+const languages = (registry[KEY] ??= new Map<string, Partial<Words>>());
 
-/** Overrides strings for every element on the page. */
+/** Overrides strings for every element on the page, in every language. */
 export function setWords(overrides: Partial<Words>): void {
   pageWords = { ...pageWords, ...overrides };
 }
 
-/** The page-wide strings, with an element's own overrides on top. */
-export function wordsFor(overrides?: Partial<Words>): Words {
-  return overrides ? { ...pageWords, ...overrides } : pageWords;
+/**
+ * Makes a translation available: elements whose closest `[lang]` has this primary language
+ * (`de` for `de-AT`) use it. `programme-elements/locales/de.js` registers German.
+ */
+export function registerWords(language: string, words: Partial<Words>): void {
+  languages.set(language.toLowerCase(), words);
+}
+
+/** The strings for an element: English, its language's, the page's overrides, then its own. */
+export function wordsFor(overrides?: Partial<Words>, locale?: string): Words {
+  const language = locale ? languages.get(locale.toLowerCase().split('-')[0]) : undefined;
+  return { ...englishWords, ...language, ...pageWords, ...overrides };
 }

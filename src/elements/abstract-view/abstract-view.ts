@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Paper } from '../../data/types.js';
 import { emit } from '../../events.js';
 import { wordsFor, type Words } from '../../words.js';
+import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { paragraphs, splitParagraphs } from '../shared/paragraphs.js';
 import { errorView, statusView } from '../shared/status-view.js';
@@ -49,7 +50,7 @@ export class AbstractView extends LitElement {
   #reportedMissing = '';
 
   get #words() {
-    return wordsFor(this.words);
+    return wordsFor(this.words, localeOf(this));
   }
 
   protected override updated(changed: PropertyValues<this>): void {

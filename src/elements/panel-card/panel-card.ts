@@ -93,7 +93,7 @@ export class PanelCard extends LitElement {
   }
 
   get #words() {
-    return wordsFor(this.words);
+    return wordsFor(this.words, localeOf(this));
   }
 
   protected override render() {

@@ -61,7 +61,7 @@ export class ProgrammeSource extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('src') && !this.src) {
       const message = `<programme-source> needs a src attribute naming the programme's JSON.`;
-      this.#programme.setValue({ status: 'error', message });
+      this.#programme.setValue({ status: 'error', message, reason: 'needsSource' });
       emit(this, 'programme-error', { message, kind: 'no-source' });
     }
     if (changed.has('schedule') || changed.has('loginUrl') || changed.has('scheduleAdapter')) {

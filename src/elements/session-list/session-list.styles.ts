@@ -136,7 +136,7 @@ export const styles = [
       background: var(--_now);
     }
     .live {
-      box-shadow: inset 4px 0 0 var(--_now);
+      border-inline-start: 4px solid var(--_now);
       padding-inline-start: 0.75rem;
     }
     .detail panel-card {

@@ -168,7 +168,7 @@ export class SessionList extends LitElement {
   }
 
   protected override render() {
-    const words = wordsFor(this.words);
+    const words = wordsFor(this.words, localeOf(this));
     const state = this.#programme.state;
     if (state.status !== 'ready') return statusView(state, words);
     const index = state.index;

@@ -5,7 +5,7 @@ import { emit } from '../../events.js';
 import type { Conference } from '../../data/types.js';
 import { viewerTimeZone } from '../../time/format.js';
 import { onZonePreference, zonePreference } from '../../time/zone-preference.js';
-import { wordsFor } from '../../words.js';
+import { englishWords } from '../../words.js';
 import { SourceLoader } from './source-loader.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { src?: string | null; timeZone?: string | null };
@@ -42,7 +42,7 @@ export class ProgrammeController implements ReactiveController {
   get state(): ProgrammeState {
     if (this.#loader.active) return this.#loader.state;
     if (this.#programme.value) return this.#programme.value;
-    if (this.#orphan) return { status: 'error', message: wordsFor().needsSource };
+    if (this.#orphan) return { status: 'error', message: englishWords.needsSource, reason: 'needsSource' };
     return { status: 'loading' };
   }
 
@@ -79,7 +79,7 @@ export class ProgrammeController implements ReactiveController {
         this.#absent = true;
       } else {
         this.#orphan = true;
-        emit(this.host, 'programme-error', { message: wordsFor().needsSource, kind: 'no-source' });
+        emit(this.host, 'programme-error', { message: englishWords.needsSource, kind: 'no-source' });
       }
       this.host.requestUpdate();
     });

@@ -3,7 +3,6 @@ import type { ProgrammeState } from '../../context.js';
 import { loadProgramme } from '../../data/load.js';
 import { ProgrammeLoadError } from '../../data/load-error.js';
 import { emit } from '../../events.js';
-import { wordsFor } from '../../words.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { src?: string | null };
 
@@ -64,7 +63,7 @@ export class SourceLoader implements ReactiveController {
         const message = error instanceof Error ? error.message : String(error);
         const kind = error instanceof ProgrammeLoadError ? error.kind : 'network';
         const problems = error instanceof ProgrammeLoadError ? error.problems : [];
-        this.#set({ status: 'error', message: wordsFor().loadFailed, retry: this.retry });
+        this.#set({ status: 'error', message, reason: 'loadFailed', retry: this.retry });
         if (problems.length) console.error(`programme-elements: ${message}\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
         emit(this.host, 'programme-error', { message, kind, ...(problems.length ? { problems } : {}) });
       },

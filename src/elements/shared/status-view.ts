@@ -10,7 +10,7 @@ export function statusView(state: ProgrammeState, words: Words) {
   if (state.status === 'loading') {
     return html`<p part="status" class="status" role="status">${words.loading}</p>`;
   }
-  if (state.status === 'error') return errorView(state.message, words, state.retry);
+  if (state.status === 'error') return errorView(state.reason ? words[state.reason] : state.message, words, state.retry);
   return nothing;
 }
 

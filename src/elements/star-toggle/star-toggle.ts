@@ -4,6 +4,7 @@ import type { ScheduleAdapter } from '../../schedule/adapter.js';
 import type { ScheduleFailure, ScheduleStore } from '../../schedule/store.js';
 import { emit } from '../../events.js';
 import { wordsFor, type Words } from '../../words.js';
+import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { ScheduleController } from '../shared/schedule-controller.js';
 import { styles } from './star-toggle.styles.js';
@@ -83,7 +84,7 @@ export class StarToggle extends LitElement {
   }
 
   protected override render() {
-    const words = wordsFor(this.words);
+    const words = wordsFor(this.words, localeOf(this));
     const store = this.#schedule.store!;
     const title = this.#title();
     const message = html`<span part="message" class="message" role="status">${this.message}</span>`;
@@ -133,7 +134,7 @@ export class StarToggle extends LitElement {
       if (!go) return;
       if (typeof login === 'function') login();
       else if (login) window.location.assign(login.replace('{return}', encodeURIComponent(window.location.href)));
-      else this.message = wordsFor(this.words).signedOutNote;
+      else this.message = wordsFor(this.words, localeOf(this)).signedOutNote;
       return;
     }
     if (store.status !== 'signed-in') return;
@@ -143,7 +144,7 @@ export class StarToggle extends LitElement {
   }
 
   #failed(failure: ScheduleFailure) {
-    const words = wordsFor(this.words);
+    const words = wordsFor(this.words, localeOf(this));
     this.message = words.notSaved(failure.message);
     emit(this, 'programme-error', { message: failure.message, kind: 'save' });
   }
