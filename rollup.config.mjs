@@ -21,7 +21,7 @@ const external = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+|date-fns|date-f
 const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, sourceMap: false, outDir: 'dist' });
 
 const minify = () =>
-  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } });
+  terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, pure_getters: true, unsafe_methods: true }, format: { comments: false } });
 
 export default [
   {
@@ -39,6 +39,8 @@ export default [
     // The self-contained file for a plain <script type="module"> on any site. Rarely used parts
     // (the iCalendar export) are split off and loaded from beside it only when asked for.
     input: { 'programme-elements.min': 'src/index.ts' },
+    // Lazy chunks import what they share from the file itself, rather than from a split-off chunk.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [resolve({ browser: true }), minifyCss(), ts(), minify()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].min.js' },
   },

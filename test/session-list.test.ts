@@ -248,7 +248,7 @@ describe('<session-list>', () => {
     expect(root(el).querySelector('#grid-title')!.textContent).to.match(/Timetable for Saturday,? 8 June 2024/);
     await expect(el).to.be.accessible();
     wrapper.style.width = '400px';
-    await waitUntil(() => !root(el).querySelector('[part=grid]') && root(el).querySelector('.row'), 'no list when narrow');
+    await waitUntil(() => !root(el).querySelector('[part=grid]') && root(el).querySelector('.row'), 'no list when narrow', { timeout: 3000 });
   });
 
   it('renders only what is near the viewport for a 5,000-session programme', async () => {

@@ -87,6 +87,8 @@ export class RowWindow<T> implements ReactiveController {
   #onIntersect(entries: IntersectionObserverEntry[]): void {
     let changed = false;
     for (const entry of entries) {
+      // A chunk taken out of the page (the timetable replaced the list) is not "far away".
+      if (!entry.target.isConnected) continue;
       const index = Number((entry.target as HTMLElement).dataset.chunk);
       if (entry.isIntersecting && !this.#rendered.has(index)) {
         this.#rendered.add(index);

@@ -14,7 +14,7 @@ import { ProgrammeController } from '../shared/programme-controller.js';
 import { ScheduleController } from '../shared/schedule-controller.js';
 import { statusView } from '../shared/status-view.js';
 import { readHash, writeHash } from './deep-link.js';
-import { gridView } from './grid-view.js';
+import type { gridView as GridView } from './grid-view.js';
 import { RowWindow } from './row-window.js';
 import { styles } from './session-list.styles.js';
 
@@ -107,6 +107,8 @@ export class SessionList extends LitElement {
   readonly #programme = new ProgrammeController(this);
   readonly #schedule = new ScheduleController(this, { watch: () => (this.filters.starredOnly ? 'all' : []) });
   readonly #window = new RowWindow<ListItem>(this, { chunkSize: 40, estimate: (item) => (item.kind === 'day' ? 56 : 96) });
+  /** The timetable, loaded the first time a reader (or the host) asks for it: most pages never do. */
+  #gridView?: typeof GridView;
   #resize?: ResizeObserver;
   #clock?: ReturnType<typeof setInterval>;
   #searchTimer?: ReturnType<typeof setTimeout>;
@@ -181,6 +183,7 @@ export class SessionList extends LitElement {
     const { rows, items } = this.#shown(all, days, store);
     this.#window.setItems(items);
     const grid = this.view === 'grid' && !this.narrow;
+    if (grid && !this.#gridView) this.#loadGrid();
     const level = Math.min(Math.max(this.headingLevel || 2, 1), 5);
 
     return html`<div part="base" class="base">
@@ -191,8 +194,8 @@ export class SessionList extends LitElement {
             <p>${all.length ? words.noMatch : words.noSessionsInProgramme}</p>
             ${hasFilters(this.filters) ? html`<button type="button" @click=${this.#clearFilters}>${words.clearFilters}</button>` : nothing}
           </div>`
-        : grid
-          ? gridView({ rows, days: this.#daysOf(rows, all, days), day: this.filters.day, zone, locale, level, words, now: this.#now(), star: (row) => this.#star(row) })
+        : grid && this.#gridView
+          ? this.#gridView({ rows, days: this.#daysOf(rows, all, days), day: this.filters.day, zone, locale, level, words, now: this.#now(), star: (row) => this.#star(row) })
           : this.#list(zone, locale, level, words)}
       <p class="note">${words.timesIn(zone, zone === conference.timeZone)}${store.local ? html` ${words.localNote}` : nothing}</p>
     </div>`;
@@ -326,6 +329,13 @@ export class SessionList extends LitElement {
   #star(row: SessionRow) {
     const title = row.session.title && (row.panel.sessions?.length ?? 0) > 1 ? `${row.panel.title}: ${row.session.title}` : row.panel.title;
     return html`<star-toggle part="star" item-id=${row.session.id} item-title=${title} .store=${this.#store} .words=${this.words}></star-toggle>`;
+  }
+
+  #loadGrid() {
+    void import('./grid-view.js').then(({ gridView }) => {
+      this.#gridView = gridView;
+      this.requestUpdate();
+    });
   }
 
   #onSearch(e: Event) {
