@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { defineElement } from '../shared/define-element.js';
 import { property } from 'lit/decorators.js';
 import type { Paper } from '../../data/types.js';
 import { emit } from '../../events.js';
@@ -28,6 +29,11 @@ const SUMMARY_LENGTH = 320;
  * @fires programme-error - When its own `src` cannot be loaded, or `paper-id` is not in the programme.
  */
 export class AbstractView extends LitElement {
+  /** Registers this element as `tag` (default `abstract-view`); a no-op when the name is taken already. */
+  static define(tag = 'abstract-view'): void {
+    defineElement(tag, this);
+  }
+
   static override styles = styles;
 
   /** Id of the paper whose abstract to show. */

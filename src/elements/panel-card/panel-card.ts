@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { defineElement } from '../shared/define-element.js';
 import { property } from 'lit/decorators.js';
 import type { Panel, Person, Session } from '../../data/types.js';
 import { safeHref } from '../../data/safe-url.js';
@@ -50,6 +51,11 @@ import { styles } from './panel-card.styles.js';
  * @fires programme-error - When its own `src` cannot be loaded, or `panel-id` is not in the programme.
  */
 export class PanelCard extends LitElement {
+  /** Registers this element as `tag` (default `panel-card`); a no-op when the name is taken already. */
+  static define(tag = 'panel-card'): void {
+    defineElement(tag, this);
+  }
+
   static override styles = styles;
 
   /** Id of the panel to show, e.g. `P021`. */

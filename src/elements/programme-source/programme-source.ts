@@ -1,5 +1,6 @@
 import { ContextProvider, ContextRoot } from '@lit/context';
 import { LitElement, css, html } from 'lit';
+import { defineElement } from '../shared/define-element.js';
 import { property } from 'lit/decorators.js';
 import { displayContext, programmeContext, scheduleContext, type TimeZoneChoice } from '../../context.js';
 import type { ScheduleAdapter } from '../../schedule/adapter.js';
@@ -24,6 +25,11 @@ function attachContextRoot() {
  * @fires programme-error - When the programme cannot be loaded: `{ message, kind, problems? }`.
  */
 export class ProgrammeSource extends LitElement {
+  /** Registers this element as `tag` (default `programme-source`); a no-op when the name is taken already. */
+  static define(tag = 'programme-source'): void {
+    defineElement(tag, this);
+  }
+
   static override styles = css`
     :host {
       display: contents;

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { defineElement } from '../shared/define-element.js';
 import { property, state } from 'lit/decorators.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import { safeHref } from '../../data/safe-url.js';
@@ -52,6 +53,11 @@ const GRID_MIN_WIDTH = 640;
  * @fires programme-error - When its own `src` cannot be loaded.
  */
 export class SessionList extends LitElement {
+  /** Registers this element as `tag` (default `session-list`); a no-op when the name is taken already. */
+  static define(tag = 'session-list'): void {
+    defineElement(tag, this);
+  }
+
   static override styles = styles;
 
   /** URL of the programme JSON, for a list used without a `<programme-source>`. */

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { defineElement } from '../shared/define-element.js';
 import { property, state } from 'lit/decorators.js';
 import type { ScheduleAdapter } from '../../schedule/adapter.js';
 import type { ScheduleFailure, ScheduleStore } from '../../schedule/store.js';
@@ -28,6 +29,11 @@ import { styles } from './star-toggle.styles.js';
  * @fires programme-error - When a change was not saved, or the schedule could not be read: `{ message, kind }`.
  */
 export class StarToggle extends LitElement {
+  /** Registers this element as `tag` (default `star-toggle`); a no-op when the name is taken already. */
+  static define(tag = 'star-toggle'): void {
+    defineElement(tag, this);
+  }
+
   static override styles = styles;
 
   /** Id of the panel, session or paper this star is for. */
