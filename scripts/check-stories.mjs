@@ -9,10 +9,15 @@
  *   "programme-elements:" messages and Chromium's line for a programme request that failed
  *   (the 404 of an error story);
  * - a request for anything else that fails (a missing chunk or asset of the build);
- * - an empty story: no custom element under #storybook-root whose shadow root holds text;
+ * - an empty story: no custom element under #storybook-root whose shadow root holds text (an
+ *   `aria-label` counts: a signed-in star is a labelled button and nothing else); the check
+ *   waits for every story on the page to finish rendering and running its play function first
+ *   (a failed play function shows as a console error and Storybook's error screen);
  * - an element still loading, unless the story is tagged `loading-state`;
  * - an error alert or a `programme-error` event, unless the story is tagged `expected-error`;
  *   and no alert at all in a story that is;
+ * - in a story tagged `save-error` (a scripted press of a star fails on purpose), a
+ *   `programme-error` of kind `save` is allowed, and the star must show its "not saved" message;
  * - a script from a programme that ran (hostile.json sets `window.__pwned`).
  * Docs pages are opened too: they must render an argument table and raise no error.
  *
@@ -34,7 +39,12 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
 const FILTER = process.env.STORY_FILTER ?? '';
 /** Stories saved as screenshots to look at: story id → file. */
-const SCREENSHOTS = { 'elements-panel-card--loaded': 'story-panel-card.png' };
+const SCREENSHOTS = {
+  'elements-panel-card--loaded': 'story-panel-card.png',
+  'elements-session-list--list': 'story-session-list.png',
+  'elements-session-list--grid': 'story-session-list-grid.png',
+  'guides-theming--docs': 'docs-theming.png',
+};
 /** Two pages at a time: this machine has two cores. */
 const CONCURRENCY = 2;
 const STORY_TIMEOUT = 10_000;
@@ -93,7 +103,8 @@ function inspect() {
     : document.querySelector('#storybook-root');
   const elements = root ? all(root) : [];
   const custom = elements.filter((el) => el.localName.includes('-') && el.shadowRoot);
-  const textOf = (el) => (el.shadowRoot.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const labels = (el) => [...el.shadowRoot.querySelectorAll('[aria-label]')].map((n) => n.getAttribute('aria-label')).join(' ');
+  const textOf = (el) => `${el.shadowRoot.textContent ?? ''} ${labels(el)}`.replace(/\s+/g, ' ').trim();
   // A provider (programme-source, story-programme) renders only a <slot>: it holds no text of its own.
   const isProvider = (el) => [...el.shadowRoot.children].every((c) => c.localName === 'slot' || c.localName === 'style');
   const visual = custom.filter((el) => !isProvider(el));
@@ -105,6 +116,8 @@ function inspect() {
     // The library's loading line is `part="status" role="status"` (an empty live region elsewhere is no loading line).
     loading: shadowNodes.filter((n) => n.matches('[part~="status"][role="status"]')).map((n) => n.textContent.trim()),
     alerts: shadowNodes.filter((n) => n.matches('[role="alert"]')).map((n) => n.textContent.replace(/\s+/g, ' ').trim()),
+    // A star's "not saved" line (role="status", not an alert).
+    saveMessages: shadowNodes.filter((n) => n.matches('[part~="message"]') && n.textContent.trim()).map((n) => n.textContent.trim()),
     argTables: document.querySelectorAll('table.docblock-argstable tbody tr').length,
     sbError: document.body.classList.contains('sb-show-errordisplay')
       ? (document.querySelector('#error-message')?.textContent ?? 'Storybook error screen').trim()
@@ -124,13 +137,18 @@ function rendered() {
     return out;
   };
   if (document.body.classList.contains('sb-show-errordisplay')) return true;
+  // Every story on the page (one, or all of a docs page) has rendered and run its play function.
+  const preview = window.__STORYBOOK_PREVIEW__;
+  const renders = [preview?.currentRender, ...(preview?.storyRenders ?? [])].filter((r) => r?.type === 'story');
+  if (renders.some((r) => !['completed', 'afterEach', 'finished', 'errored', 'aborted'].includes(r.phase))) return false;
   const root = document.querySelector('#storybook-root');
   const docs = document.querySelector('#storybook-docs');
   const scope = root?.children.length ? root : docs;
   if (!scope) return false;
   const custom = all(scope).filter((el) => el.localName.includes('-') && el.shadowRoot && customElements.get(el.localName));
   const visual = custom.filter((el) => ![...el.shadowRoot.children].every((c) => c.localName === 'slot' || c.localName === 'style'));
-  return visual.length > 0 && visual.every((el) => el.shadowRoot.textContent.trim().length > 0);
+  const hasText = (el) => el.shadowRoot.textContent.trim().length > 0 || el.shadowRoot.querySelector('[aria-label]');
+  return visual.length > 0 && visual.every(hasText);
 }
 
 /** Runs in the page: waits for every Lit element to finish updating (three rounds, for nested ones). */
@@ -152,9 +170,12 @@ async function check(browser, base, entry, tagsOf) {
   const tags = tagsOf(entry);
   const expectError = tags.has('expected-error');
   const expectLoading = tags.has('loading-state');
+  const expectSaveError = tags.has('save-error');
   const isDocs = entry.type === 'docs';
   const problems = [];
   const failedData = new Set();
+  /** Chromium's "Failed to load resource" lines, judged at the end: the console line can arrive before the response event. */
+  const failedResources = [];
   const page = await browser.newPage();
   try {
     await page.setViewport({ width: 960, height: 800 });
@@ -179,9 +200,8 @@ async function check(browser, base, entry, tagsOf) {
       const text = message.text();
       if (expectError && text.startsWith('programme-elements:')) return;
       const source = message.location()?.url ?? '';
-      if (expectError && text.startsWith('Failed to load resource') && failedData.has(source)) return;
-      if (text.startsWith('Failed to load resource') && new URL(source, base).pathname === '/favicon.ico') return;
-      problems.push(`console error: ${text.split('\n')[0]}`);
+      if (text.startsWith('Failed to load resource')) failedResources.push({ text, source });
+      else problems.push(`console error: ${text.split('\n')[0]}`);
     });
 
     const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${isDocs ? 'docs' : 'story'}&globals=a11y.manual:!true`;
@@ -200,6 +220,12 @@ async function check(browser, base, entry, tagsOf) {
     if (process.env.TIMINGS) console.log(entry.id, 'goto', t1 - t0, 'render', t2 - t1, 'idle', t3 - t2, 'settle', Date.now() - t3);
     const seen = await page.evaluate(inspect);
 
+    for (const { text, source } of failedResources) {
+      if (expectError && failedData.has(source)) continue;
+      if (new URL(source, base).pathname === '/favicon.ico') continue;
+      problems.push(`console error: ${text.split('\n')[0]}${source ? ` (${source})` : ''}`);
+    }
+
     if (seen.sbError) problems.push(`Storybook error screen: ${seen.sbError.split('\n')[0]}`);
     if (seen.withText === 0) problems.push('empty: no element under the story root has text in its shadow root');
     if (seen.empty.length) problems.push(`no text in the shadow root of ${[...new Set(seen.empty)].join(', ')}`);
@@ -207,8 +233,10 @@ async function check(browser, base, entry, tagsOf) {
     if (!expectLoading && seen.loading.length) problems.push(`still loading: "${seen.loading[0]}"`);
     if (expectLoading && !isDocs && !seen.loading.length) problems.push('tagged loading-state but shows no loading line');
     if (!expectError && seen.alerts.length) problems.push(`shows an error: "${seen.alerts[0]}"`);
-    if (!expectError && seen.programmeErrors.length) {
-      const kinds = [...new Set(seen.programmeErrors)].map((e) => `${seen.programmeErrors.filter((x) => x === e).length}× ${e}`);
+    const programmeErrors = expectSaveError ? seen.programmeErrors.filter((e) => !e.startsWith('save: ')) : seen.programmeErrors;
+    if (expectSaveError && !isDocs && !seen.saveMessages.length) problems.push('tagged save-error but no star says why its change was not saved');
+    if (!expectError && programmeErrors.length) {
+      const kinds = [...new Set(programmeErrors)].map((e) => `${programmeErrors.filter((x) => x === e).length}× ${e}`);
       problems.push(`fired programme-error: ${kinds.join('; ')}`);
     }
     if (expectError && !isDocs && !seen.alerts.length) problems.push('tagged expected-error but shows no error');

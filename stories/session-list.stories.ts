@@ -1,0 +1,213 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/index.js';
+import type { ProgrammeState } from '../src/context.js';
+import type { ScheduleAdapter } from '../src/schedule/adapter.js';
+import { HUGE_SESSIONS, hugeProgrammeUrl } from './support/huge-programme.js';
+import { memoryAdapter } from './support/memory-adapter.js';
+import './support/story-programme.js';
+
+/*
+ * Every list here has `deep-link="none"`: a list in a story must not rewrite Storybook's URL.
+ * Tags `expected-error` and `loading-state`: see panel-card.stories.ts and scripts/check-stories.mjs.
+ */
+
+interface SessionListArgs {
+  src?: string;
+  view?: 'list' | 'grid';
+  day?: string;
+  theme?: string;
+  format?: string;
+  location?: string;
+  'starred-only'?: boolean;
+  query?: string;
+  'time-zone'?: string;
+  'panel-href'?: string;
+  now?: string;
+  'heading-level'?: number;
+  onProgrammeStarChange?: (event: Event) => void;
+  onProgrammeLoginRequest?: (event: Event) => void;
+  onProgrammeError?: (event: Event) => void;
+  /** Documented attributes that the stories fix or leave out (no control for them). */
+  'deep-link'?: never;
+  schedule?: never;
+  'login-url'?: never;
+}
+
+/** What the sample programme (demo/programme.json) holds, for the controls. */
+const DAYS = ['2024-06-07', '2024-06-08', '2024-06-09', '2024-06-10'];
+const THEMES = [
+  'Anthropology and Ethnography',
+  'Economics and Development',
+  'Environment and Energy',
+  'Film, Media and the Arts',
+  'History',
+  'Language and Literature',
+  'Political Science, International Relations, and Law',
+  'Religion',
+];
+const FORMATS = ['Book Discussion', 'Individual Paper Session', 'Panel', 'Roundtable'];
+const LOCATIONS = ['305 (Floor 3)', '410 (Floor 4)', '701 (Floor 7)', '702 (Floor 7)', 'Auditorium A', 'Library Hall'];
+const TIME_ZONES = ['conference', 'viewer', 'Asia/Almaty', 'Europe/London', 'America/New_York', 'UTC'];
+
+/** A select control whose first choice, "(any)", leaves the attribute out. */
+const choice = (options: string[], any = '(any)') => ({
+  control: { type: 'select' as const, labels: { '': any } },
+  options: ['', ...options],
+});
+
+const attr = (value: string | undefined) => ifDefined(value || undefined);
+
+const list = (args: SessionListArgs, adapter?: ScheduleAdapter) =>
+  html`<session-list
+    deep-link="none"
+    src=${attr(args.src)}
+    view=${attr(args.view)}
+    day=${attr(args.day)}
+    theme=${attr(args.theme)}
+    format=${attr(args.format)}
+    location=${attr(args.location)}
+    ?starred-only=${args['starred-only']}
+    query=${attr(args.query)}
+    time-zone=${attr(args['time-zone'])}
+    panel-href=${attr(args['panel-href'])}
+    now=${attr(args.now)}
+    heading-level=${ifDefined(args['heading-level'])}
+    .scheduleAdapter=${adapter}
+    @programme-star-change=${args.onProgrammeStarChange}
+    @programme-login-request=${args.onProgrammeLoginRequest}
+    @programme-error=${args.onProgrammeError}
+  ></session-list>`;
+
+/** The list inside the story-only provider, which hands it `state` without any network. */
+const provided = (state: ProgrammeState) => (args: SessionListArgs) =>
+  html`<story-programme .state=${state}>${list({ ...args, src: undefined })}</story-programme>`;
+
+const meta = {
+  title: 'Elements/session-list',
+  component: 'session-list',
+  render: (args) => list(args),
+  args: { src: '/programme.json', view: 'list', 'starred-only': false },
+  argTypes: {
+    src: { control: 'text' },
+    view: { control: { type: 'inline-radio' }, options: ['list', 'grid'] },
+    day: choice(DAYS, '(all days)'),
+    theme: choice(THEMES),
+    format: choice(FORMATS),
+    location: choice(LOCATIONS),
+    'starred-only': { control: 'boolean' },
+    query: { control: 'text' },
+    'time-zone': choice(TIME_ZONES, '(conference, with the reader’s switch)'),
+    'panel-href': { control: 'text' },
+    now: { control: 'text' },
+    'heading-level': { control: { type: 'select' }, options: [1, 2, 3, 4, 5] },
+    // Attributes these stories fix or leave to the page: no control that would do nothing.
+    'deep-link': { control: false },
+    schedule: { control: false },
+    'login-url': { control: false },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component: [
+          'The whole programme as a list by day and time, or as a timetable by room for one day, with search, filters, a time-zone',
+          'switch, stars and an iCalendar download. The attributes preset the filters; the reader can change them.',
+          'Only the rows near the viewport are rendered, so a 5,000-session programme shows at once.',
+          '',
+          '```html',
+          '<session-list src="/programme.json" panel-href="/programme/{id}"></session-list>',
+          '```',
+          '',
+          'The controls list what the sample programme (`/programme.json`) holds. `deep-link` is `none` in every story, so that the',
+          'list leaves Storybook’s URL alone; on a page, the default `hash` makes days and items linkable.',
+        ].join('\n'),
+      },
+    },
+  },
+} satisfies Meta<SessionListArgs>;
+
+export default meta;
+type Story = StoryObj<SessionListArgs>;
+
+/** The sample programme, by day and time. "Details" opens a panel's card in place. */
+export const List: Story = {};
+
+/** The timetable for Saturday 8 June: a column per room, a line per quarter hour. It needs 640 px; narrower, it shows the list. */
+export const Grid: Story = {
+  args: { view: 'grid', day: '2024-06-08' },
+  render: (args) => html`<div style="width: 100%; min-width: 44rem">${list(args)}</div>`,
+};
+
+/** Preset to one theme; the reader can widen it again with the theme select. */
+export const Filtered: Story = {
+  args: { theme: 'Environment and Energy' },
+};
+
+/** A search that matches nothing: says so and offers to clear the filters. */
+export const Empty: Story = {
+  args: { query: 'no session says this' },
+};
+
+/**
+ * A generated programme of 5,000 sessions over ten days in a hundred rooms, fetched from a Blob URL
+ * built in the story. Only the first rows are rendered; more appear as you scroll.
+ */
+export const Huge: Story = {
+  name: `Huge (${HUGE_SESSIONS.toLocaleString('en')} sessions)`,
+  args: { src: undefined },
+  argTypes: { src: { control: false }, day: { control: 'text' }, theme: { control: 'text' }, format: { control: 'text' }, location: { control: 'text' } },
+  render: (args) => list({ ...args, src: hugeProgrammeUrl() }),
+};
+
+/** Times in the reader's zone, here fixed to New York: late sessions in Almaty move to the day before, and the zone switch is hidden. */
+export const ReadersZone: Story = {
+  name: "In the reader's zone (New York)",
+  args: { 'time-zone': 'America/New_York' },
+};
+
+/**
+ * Only the reader's starred items, from a signed-in memory adapter with a paper of P021, the whole
+ * panel P008 and the session P038-1 starred: four sessions. A row's star is the session's own, so
+ * only P038-1 shows a pressed star; the others are listed for their panel or paper.
+ */
+export const StarredOnly: Story = {
+  args: { 'starred-only': true },
+  render: (args) => list(args, memoryAdapter({ starred: ['P021-1-a', 'P008', 'P038-1'] })),
+};
+
+/** `now` set to Sunday 9 June, 09:30 in Almaty: the session in progress is marked "Happening now". */
+export const HappeningNow: Story = {
+  args: { now: '2024-06-09T09:30:00+05:00', day: '2024-06-09' },
+};
+
+/** With `panel-href`, a row's title links to the panel's own page instead of opening it in place. */
+export const PanelLinks: Story = {
+  args: { 'panel-href': '/programme/{id}', day: '2024-06-07' },
+};
+
+/** In a 22 rem column the rows stack their time above the title, and the timetable gives way to the list. */
+export const Narrow: Story = {
+  args: { view: 'grid', day: '2024-06-08' },
+  render: (args) => html`<div style="max-width: 22rem">${list(args)}</div>`,
+};
+
+/** Held in the loading state by a provider that never finishes. */
+export const Loading: Story = {
+  tags: ['loading-state'],
+  render: provided({ status: 'loading' }),
+};
+
+/** The programme is not there: HTTP 404. */
+export const ErrorNotFound: Story = {
+  name: 'Error: 404',
+  tags: ['expected-error'],
+  args: { src: '/fixtures/missing.json' },
+};
+
+/** The error state as a provider hands it over, with its retry button. */
+export const ErrorFromProvider: Story = {
+  name: 'Error: from the provider',
+  tags: ['expected-error'],
+  render: provided({ status: 'error', message: 'The programme could not be loaded.', retry: () => {} }),
+};
