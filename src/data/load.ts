@@ -1,3 +1,4 @@
+import type { ProgrammeFormat } from './importers/index.js';
 import { ProgrammeLoadError } from './load-error.js';
 import { ProgrammeIndex } from './programme-index.js';
 import { validateProgramme } from './validate.js';
@@ -9,7 +10,10 @@ interface Entry {
   settled: boolean;
 }
 
-/** One entry per absolute URL: every element on the page that names it shares one fetch and one parse. */
+/**
+ * One entry per absolute URL and format: every element on the page that names it shares one fetch
+ * and one parse.
+ */
 const entries = new Map<string, Entry>();
 
 /** Resolves `src` against the page, as the browser would for a link. */
@@ -17,7 +21,29 @@ export function absoluteUrl(src: string): string {
   return new URL(src, document.baseURI).href;
 }
 
-async function fetchProgramme(url: string, signal: AbortSignal): Promise<ProgrammeIndex> {
+const looksNative = (json: unknown) => typeof json === 'object' && json !== null && (json as { version?: unknown }).version === 1;
+
+/**
+ * A programme v1 from parsed JSON: as it is when it is one, else through the importers, which are
+ * loaded only then.
+ */
+async function toProgramme(json: unknown, format: ProgrammeFormat, url: string, status: number): Promise<{ doc: unknown; read: string; notes: string[] }> {
+  if (format === 'native' || (format === 'auto' && looksNative(json))) return { doc: json, read: 'native', notes: [] };
+  let importers: typeof import('./importers/index.js');
+  try {
+    importers = await import('./importers/index.js');
+  } catch (e) {
+    throw new ProgrammeLoadError('network', `The importers needed to read the programme at ${url} could not be loaded (${(e as Error).message}).`, url, status);
+  }
+  try {
+    const { programme, format: read, notes } = importers.importProgramme(json, format, { url });
+    return { doc: programme, read, notes };
+  } catch (e) {
+    throw new ProgrammeLoadError('invalid', `The programme at ${url} could not be read: ${(e as Error).message}`, url, status);
+  }
+}
+
+async function fetchProgramme(url: string, signal: AbortSignal, format: ProgrammeFormat): Promise<ProgrammeIndex> {
   let response: Response;
   try {
     response = await fetch(url, { signal, headers: { accept: 'application/json' } });
@@ -35,39 +61,47 @@ async function fetchProgramme(url: string, signal: AbortSignal): Promise<Program
   } catch (e) {
     throw new ProgrammeLoadError('not-json', `The programme at ${url} is not JSON (${(e as Error).message}).`, url, response.status);
   }
-  const result = validateProgramme(json);
+  const { doc, read, notes } = await toProgramme(json, format, url, response.status);
+  const result = validateProgramme(doc);
   if (!result.ok) {
     const list = result.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-    throw new ProgrammeLoadError('invalid', `The programme at ${url} is not a valid programme: ${list}`, url, response.status, result.problems);
+    const as = read === 'native' ? '' : ` (read as ${read})`;
+    throw new ProgrammeLoadError('invalid', `The programme at ${url}${as} is not a valid programme: ${list}`, url, response.status, result.problems);
   }
-  return new ProgrammeIndex(result.programme);
+  return new ProgrammeIndex(result.programme, { format: read, notes });
 }
 
 /**
- * Loads, validates and indexes the programme at `src`. Callers asking for the same URL share
- * one request; the request is aborted only when every caller waiting for it has aborted.
- * A failed load is forgotten, so the next call tries again; a successful one is kept for the page.
+ * Loads, validates and indexes the programme at `src`. Callers asking for the same URL (and
+ * format) share one request; the request is aborted only when every caller waiting for it has
+ * aborted. A failed load is forgotten, so the next call tries again; a successful one is kept
+ * for the page.
+ *
+ * `format` says what the document is: `auto` (the default) reads a programme v1 as it is and
+ * tells other systems' exports apart by their shape; `native`, `frab`, `c3voc2` or `pretalx`
+ * say it outright. Other formats go through the importers, loaded only when needed.
  */
-export function loadProgramme(src: string, signal?: AbortSignal): Promise<ProgrammeIndex> {
+export function loadProgramme(src: string, signal?: AbortSignal, format: ProgrammeFormat = 'auto'): Promise<ProgrammeIndex> {
   const url = absoluteUrl(src);
-  let entry = entries.get(url);
+  const key = `${url}|${format}`;
+  let entry = entries.get(key);
   if (!entry) {
     const controller = new AbortController();
     const created: Entry = {
       controller,
       waiting: 0,
       settled: false,
-      promise: fetchProgramme(url, controller.signal).then(
+      promise: fetchProgramme(url, controller.signal, format).then(
         (index) => ((created.settled = true), index),
         (error) => {
           created.settled = true;
-          if (entries.get(url) === created) entries.delete(url);
+          if (entries.get(key) === created) entries.delete(key);
           throw error;
         },
       ),
     };
     created.promise.catch(() => {}); // a caller may have gone; do not report it as unhandled
-    entries.set(url, created);
+    entries.set(key, created);
     entry = created;
   }
   if (!signal) return entry.promise;
@@ -79,7 +113,7 @@ export function loadProgramme(src: string, signal?: AbortSignal): Promise<Progra
       reject(signal.reason);
       if (--shared.waiting === 0 && !shared.settled) {
         shared.controller.abort();
-        if (entries.get(url) === shared) entries.delete(url);
+        if (entries.get(key) === shared) entries.delete(key);
       }
     };
     signal.addEventListener('abort', onAbort, { once: true });

@@ -13,7 +13,14 @@ export type IndexedItem =
 export class ProgrammeIndex {
   readonly #items = new Map<string, IndexedItem>();
 
-  constructor(readonly programme: Programme) {
+  /**
+   * @param source how the document was read: `native`, or the importer's format (`frab`,
+   *   `c3voc2`, `pretalx`) with what it had to guess or leave out.
+   */
+  constructor(
+    readonly programme: Programme,
+    readonly source: { format: string; notes: string[] } = { format: 'native', notes: [] },
+  ) {
     for (const panel of programme.panels) {
       this.#items.set(panel.id, { kind: 'panel', item: panel, panel });
       for (const session of panel.sessions ?? []) {

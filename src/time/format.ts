@@ -31,7 +31,24 @@ function formatter(locale: string, timeZone: string, options: Intl.DateTimeForma
 }
 
 const DAY: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
-const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+const TIME_24: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+
+const clocks = new Map<string, boolean>();
+/** Whether the locale writes a 24-hour clock, where "09:00" reads better than "9:00". */
+function uses24Hours(locale: string): boolean {
+  let h24 = clocks.get(locale);
+  if (h24 === undefined) {
+    try {
+      const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+      h24 = cycle === 'h23' || cycle === 'h24';
+    } catch {
+      h24 = true;
+    }
+    clocks.set(locale, h24);
+  }
+  return h24;
+}
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
 /**
@@ -55,9 +72,9 @@ export function formatDay(instant: Date, timeZone: string, locale: string): stri
   return formatter(locale, timeZone, DAY).format(instant);
 }
 
-/** "09:00" (or "9:00 AM", as the locale writes it). */
+/** "09:00" in a 24-hour locale, "9:00 AM" in a 12-hour one. */
 export function formatTime(instant: Date, timeZone: string, locale: string): string {
-  return formatter(locale, timeZone, TIME).format(instant);
+  return formatter(locale, timeZone, uses24Hours(locale) ? TIME_24 : TIME).format(instant);
 }
 
 /** Everything a reader needs to know of a session's time, in `timeZone` and `locale`. */

@@ -41,8 +41,9 @@ function htmlToText(s: string): string {
       return isHttp(href) && label !== href && label !== href.replace(/^https?:\/\//i, '') ? `${inner} (${href})` : inner;
     })
     .replace(/<\/?br\s*\/?>/gi, '\n')
-    .replace(/<li\b[^>]*>/gi, '\n- ')
-    .replace(/<\/(li|tr)\s*>/gi, '\n')
+    .replace(/<\/li\s*>\s*/gi, '')
+    .replace(/\s*<li\b[^>]*>\s*/gi, '\n- ')
+    .replace(/<\/tr\s*>/gi, '\n')
     .replace(new RegExp(`</?(?:${BLOCK})\\b[^>]*>`, 'gi'), '\n\n')
     .replace(TAG, '');
 }

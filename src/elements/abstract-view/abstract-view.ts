@@ -1,3 +1,4 @@
+import type { ProgrammeFormat } from '../../data/formats.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../shared/define-element.js';
 import { property } from 'lit/decorators.js';
@@ -26,6 +27,9 @@ const SUMMARY_LENGTH = 320;
  * @csspart retry - The retry button of the error state.
  * @cssprop --abstract-view-max-width - Longest line of the text. Defaults to 70ch.
  * @cssprop --programme-accent - The toggle's colour and the focus ring.
+ * @cssprop --programme-muted - The "no abstract" line.
+ * @cssprop --programme-focus-ring - The focus outline. Defaults to 2px solid the accent.
+ * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e.
  * @fires programme-error - When its own `src` cannot be loaded, or `paper-id` is not in the programme.
  */
 export class AbstractView extends LitElement {
@@ -41,6 +45,9 @@ export class AbstractView extends LitElement {
 
   /** URL of the programme JSON, for a lone element without a `<programme-source>`. */
   @property() src: string | null = null;
+
+  /** What `src` holds: `auto` (default: tells a programme v1, frab, c3voc v2 and pretalx apart), `native`, `frab`, `c3voc2` or `pretalx`. */
+  @property() format: ProgrammeFormat = 'auto';
 
   /** Whether the full abstract is shown. */
   @property({ type: Boolean, reflect: true }) expanded = false;

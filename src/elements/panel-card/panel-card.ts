@@ -1,3 +1,4 @@
+import type { ProgrammeFormat } from '../../data/formats.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../shared/define-element.js';
 import { property } from 'lit/decorators.js';
@@ -19,6 +20,10 @@ import { styles } from './panel-card.styles.js';
  * One panel, all of it: title, format, theme, location, convenors, chairs and discussants, its
  * sessions with day, date, time range and time zone, and the papers of each session with their
  * authors and abstracts.
+ *
+ * Renders an `<abstract-view>` for each paper and a `<star-toggle>` for the panel and each paper:
+ * a host that registers this class under another name must keep those two registered too (the
+ * `panel-card.js` entry defines all three).
  *
  * @tagname panel-card
  * @summary A whole panel: details, sessions and papers.
@@ -42,10 +47,9 @@ import { styles } from './panel-card.styles.js';
  * @cssprop --programme-muted - Secondary text (labels, affiliations).
  * @cssprop --programme-border - Borders and rules.
  * @cssprop --programme-radius - Corner radius.
- * Renders an `<abstract-view>` for each paper and a `<star-toggle>` for the panel and each paper:
- * a host that registers this class under another name must register those two under their own
- * names too (the `panel-card.js` entry does all three).
- *
+ * @cssprop --programme-space - Default padding of the card. Defaults to 1rem.
+ * @cssprop --programme-focus-ring - The focus outline. Defaults to 2px solid the accent.
+ * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e.
  * @fires programme-star-change - From its stars, after a press.
  * @fires programme-login-request - From its stars, when a signed-out reader presses one.
  * @fires programme-error - When its own `src` cannot be loaded, or `panel-id` is not in the programme.
@@ -63,6 +67,9 @@ export class PanelCard extends LitElement {
 
   /** URL of the programme JSON, for a card used without a `<programme-source>`. */
   @property() src: string | null = null;
+
+  /** What `src` holds: `auto` (default: tells a programme v1, frab, c3voc v2 and pretalx apart), `native`, `frab`, `c3voc2` or `pretalx`. */
+  @property() format: ProgrammeFormat = 'auto';
 
   /** Zone to show times in: `conference` (default), `viewer`, or an IANA name. Overrides the provider's. */
   @property({ attribute: 'time-zone' }) timeZone: string | null = null;

@@ -1,4 +1,5 @@
 import { ContextProvider, ContextRoot } from '@lit/context';
+import type { ProgrammeFormat } from '../../data/formats.js';
 import { LitElement, css, html } from 'lit';
 import { defineElement } from '../shared/define-element.js';
 import { property } from 'lit/decorators.js';
@@ -38,6 +39,9 @@ export class ProgrammeSource extends LitElement {
 
   /** URL of the programme JSON (format v1). Relative URLs resolve against the page. */
   @property() src: string | null = null;
+
+  /** What `src` holds: `auto` (default: tells a programme v1, frab, c3voc v2 and pretalx apart), `native`, `frab`, `c3voc2` or `pretalx`. */
+  @property() format: ProgrammeFormat = 'auto';
 
   /**
    * Which zone times are shown in: `conference` (default), `viewer` for the reader's own zone,

@@ -46,7 +46,9 @@ export function gridView({ rows, days, day, zone, locale, level, words, now, sta
         const live = row.start <= now && now < row.end;
         return html`<div class="cell ${live ? 'live' : ''}" style="grid-column:${column};grid-row:${from} / ${to}" data-session=${row.session.id}>
           <div class="cell-head">
-            <div role="heading" aria-level=${level + 1} class="title">${row.panel.title}</div>
+            <div role="heading" aria-level=${level + 1} class="title">
+              ${row.panel.title}${row.session.title && (row.panel.sessions?.length ?? 0) > 1 ? html`<span class="session-title">: ${row.session.title}</span>` : nothing}
+            </div>
             ${star(row)}
           </div>
           <p class="meta">

@@ -20,6 +20,8 @@ export const styles = [
       display: flex;
       flex-direction: column;
       gap: 0.2em;
+      min-width: 0;
+      max-width: 100%;
       font-size: 0.9em;
     }
     .search {
@@ -98,7 +100,7 @@ export const styles = [
     }
     .row {
       display: grid;
-      grid-template-columns: minmax(7.5em, max-content) 1fr auto;
+      grid-template-columns: 10.5em 1fr auto;
       gap: 0.25rem 1rem;
       padding: var(--_gap) 0;
       border-block-end: 1px solid var(--_border);
@@ -157,7 +159,17 @@ export const styles = [
       color: var(--_muted);
     }
     .grid-wrap {
-      overflow-x: auto;
+      /* Its own scroller both ways, so the room headings stick to its top. */
+      overflow: auto;
+      max-height: min(80vh, 60rem);
+    }
+    .row star-toggle {
+      align-self: start;
+    }
+    .continued {
+      font-weight: 400;
+      font-size: 1em;
+      color: var(--_muted);
     }
     .grid {
       display: grid;

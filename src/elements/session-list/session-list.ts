@@ -1,3 +1,4 @@
+import { isProgrammeFormat, type ProgrammeFormat } from '../../data/formats.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../shared/define-element.js';
 import { property, state } from 'lit/decorators.js';
@@ -20,7 +21,9 @@ import { RowWindow } from './row-window.js';
 import { styles } from './session-list.styles.js';
 
 /** A day heading or a session, in the order the list shows them. */
-export type ListItem = { kind: 'day'; day: string; first: SessionRow } | { kind: 'row'; row: SessionRow; position: number };
+export type ListItem =
+  | { kind: 'day'; day: string; first: SessionRow }
+  | { kind: 'row'; row: SessionRow; position: number; dayFirst: SessionRow };
 
 /** Below this container width the timetable turns into the list. */
 const GRID_MIN_WIDTH = 640;
@@ -47,7 +50,12 @@ const GRID_MIN_WIDTH = 640;
  * @cssprop --session-list-now-color - Colour of the "happening now" mark. Defaults to #0b6e4f.
  * @cssprop --session-list-grid-slot - Height of a quarter hour in the timetable. Defaults to 1.25rem.
  * @cssprop --programme-accent - Links, focus ring, selected controls.
- * @cssprop --programme-border - Rules between sessions.
+ * @cssprop --programme-border - Rules between sessions, control borders.
+ * @cssprop --programme-muted - Secondary text (meta line, count, notes).
+ * @cssprop --programme-radius - Corner radius of controls and timetable cells.
+ * @cssprop --programme-surface - Background of the sticky day and room headings and of controls. Defaults to Canvas.
+ * @cssprop --programme-focus-ring - The focus outline. Defaults to 2px solid the accent.
+ * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e.
  * @fires programme-star-change - From its stars, after a press.
  * @fires programme-login-request - From its stars, when a signed-out reader presses one.
  * @fires programme-error - When its own `src` cannot be loaded.
@@ -70,8 +78,17 @@ export class SessionList extends LitElement {
   @property() day: string | null = null;
   /** Show only this theme. */
   @property() theme: string | null = null;
-  /** Show only this format. */
+  /**
+   * Two meanings, told apart by value: `auto`, `native`, `frab`, `c3voc2` or `pretalx` say what
+   * `src` holds (as on the other elements); any other value shows only panels of that format
+   * (`Roundtable`).
+   */
   @property() format: string | null = null;
+
+  /** The data format named by `format`, when it names one. */
+  get sourceFormat(): ProgrammeFormat {
+    return isProgrammeFormat(this.format) ? this.format : 'auto';
+  }
   /** Show only this location. */
   @property() location: string | null = null;
   /** Show only what is on the reader's schedule. */
@@ -149,7 +166,7 @@ export class SessionList extends LitElement {
       this.filters = {
         day: this.day ?? undefined,
         theme: this.theme ?? undefined,
-        format: this.format ?? undefined,
+        format: isProgrammeFormat(this.format) ? undefined : (this.format ?? undefined),
         location: this.location ?? undefined,
         starredOnly: this.starredOnly,
         query: this.query ?? undefined,
@@ -216,10 +233,14 @@ export class SessionList extends LitElement {
     const dayOf = new Map(all.map((row, i) => [row, days[i]]));
     const items: ListItem[] = [];
     let current = '';
+    let dayFirst = rows[0];
     rows.forEach((row, position) => {
       const day = dayOf.get(row)!;
-      if (day !== current) items.push({ kind: 'day', day: (current = day), first: row });
-      items.push({ kind: 'row', row, position });
+      if (day !== current) {
+        items.push({ kind: 'day', day: (current = day), first: row });
+        dayFirst = row;
+      }
+      items.push({ kind: 'row', row, position, dayFirst });
     });
     this.#memo = { key, rows, items };
     return this.#memo;
@@ -289,10 +310,19 @@ export class SessionList extends LitElement {
     return html`<div class="rows">
       ${this.#window.chunks().map((chunk) =>
         chunk.rendered
-          ? html`<div class="chunk" data-chunk=${chunk.index}>${chunk.items.map((item) => (item.kind === 'day' ? this.#dayHeading(item, zone, locale, level) : this.#row(item.row, item.position, zone, locale, level, now, words)))}</div>`
+          ? html`<div class="chunk" data-chunk=${chunk.index}>${this.#continued(chunk.items[0], zone, locale)}${chunk.items.map((item) => (item.kind === 'day' ? this.#dayHeading(item, zone, locale, level) : this.#row(item.row, item.position, zone, locale, level, now, words)))}</div>`
           : html`<div class="chunk placeholder" data-chunk=${chunk.index} aria-hidden="true" style="height:${chunk.height}px"></div>`,
       )}
     </div>`;
+  }
+
+  /**
+   * A chunk that starts in the middle of a day repeats that day's name, for sighted readers only,
+   * so a sticky day name is always in view (the real heading is in an earlier chunk).
+   */
+  #continued(first: ListItem | undefined, zone: string, locale: string) {
+    if (first?.kind !== 'row') return nothing;
+    return html`<div class="day continued" aria-hidden="true">${formatDay(new Date(first.dayFirst.start), zone, locale)}</div>`;
   }
 
   #dayHeading(item: { day: string; first: SessionRow }, zone: string, locale: string, level: number) {

@@ -1,10 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProgrammeState } from '../../context.js';
+import { isProgrammeFormat, type ProgrammeFormat } from '../../data/formats.js';
 import { loadProgramme } from '../../data/load.js';
 import { ProgrammeLoadError } from '../../data/load-error.js';
 import { emit } from '../../events.js';
 
-type Host = ReactiveControllerHost & HTMLElement & { src?: string | null };
+type Host = ReactiveControllerHost & HTMLElement & { src?: string | null; format?: string | null; sourceFormat?: ProgrammeFormat };
 
 /**
  * Loads the programme named by its host's `src` whenever `src` changes, and keeps the state
@@ -13,7 +14,8 @@ type Host = ReactiveControllerHost & HTMLElement & { src?: string | null };
  */
 export class SourceLoader implements ReactiveController {
   state: ProgrammeState = { status: 'loading' };
-  #src: string | null | undefined;
+  /** What was last loaded: `src` and `format`. */
+  #key: string | undefined;
   #abort?: AbortController;
 
   constructor(
@@ -33,13 +35,23 @@ export class SourceLoader implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.host.src !== this.#src) this.#load();
+    if (this.#keyOf() !== this.#key) this.#load();
+  }
+
+  #keyOf(): string | undefined {
+    return this.host.src ? `${this.host.src}|${this.#format()}` : undefined;
+  }
+
+  /** The host's `format`, or its `sourceFormat` where `format` means something else too. */
+  #format(): ProgrammeFormat {
+    const format = this.host.sourceFormat ?? this.host.format;
+    return isProgrammeFormat(format) ? format : 'auto';
   }
 
   hostDisconnected(): void {
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#src = undefined;
+    this.#key = undefined;
   }
 
   /** Loads again, from the network if the last attempt failed. */
@@ -47,16 +59,20 @@ export class SourceLoader implements ReactiveController {
 
   #load(): void {
     this.#abort?.abort();
-    this.#src = this.host.src;
-    if (!this.#src) {
+    this.#key = this.#keyOf();
+    const src = this.host.src;
+    if (!src) {
       this.#abort = undefined;
       return;
     }
     const abort = (this.#abort = new AbortController());
     this.#set({ status: 'loading' });
-    loadProgramme(this.#src, abort.signal).then(
+    loadProgramme(src, abort.signal, this.#format()).then(
       (index) => {
-        if (!abort.signal.aborted) this.#set({ status: 'ready', index });
+        if (abort.signal.aborted) return;
+        const { format, notes } = index.source;
+        if (format !== 'native') console.info(`programme-elements: read ${src} as ${format}.${notes.map((n) => `\n  ${n}`).join('')}`);
+        this.#set({ status: 'ready', index });
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;

@@ -67,7 +67,8 @@ export const styles = [
     }
     .message {
       font-size: 0.875em;
-      color: var(--programme-error-color, #b3261e);
+      font-weight: 600;
+      color: var(--programme-error-color, currentColor);
     }
     @media (prefers-reduced-motion: reduce) {
       .pending .icon {

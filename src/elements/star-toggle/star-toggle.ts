@@ -1,3 +1,4 @@
+import type { ProgrammeFormat } from '../../data/formats.js';
 import { LitElement, html, nothing } from 'lit';
 import { defineElement } from '../shared/define-element.js';
 import { property, state } from 'lit/decorators.js';
@@ -24,9 +25,13 @@ import { styles } from './star-toggle.styles.js';
  * @cssprop --star-toggle-size - Size of the star. Defaults to 1.25rem; the button stays at least 24px.
  * @cssprop --star-toggle-color - Colour of a pressed star. Defaults to `--programme-star-color`, then #b45309 (amber).
  * @cssprop --programme-accent - The focus ring.
+ * @cssprop --programme-border - The button's border on hover.
+ * @cssprop --programme-radius - The button's corners.
+ * @cssprop --programme-error-color - The "not saved" message. Defaults to the text colour.
+ * @cssprop --programme-focus-ring - The focus outline.
  * @fires programme-star-change - After a press: `{ itemId, starred }`.
  * @fires programme-login-request - A signed-out press: `{ itemId, login }`. Cancelable; by default the browser goes to the adapter's `login`.
- * @fires programme-error - When a change was not saved, or the schedule could not be read: `{ message, kind }`.
+ * @fires programme-error - When a change was not saved: `{ message, kind: 'save' }`. (When the schedule cannot be read at all, the star says so and offers to try again.)
  */
 export class StarToggle extends LitElement {
   /** Registers this element as `tag` (default `star-toggle`); a no-op when the name is taken already. */
@@ -44,6 +49,9 @@ export class StarToggle extends LitElement {
 
   /** URL of the programme JSON, for a star used without a `<programme-source>` (gives the title and conference). */
   @property() src: string | null = null;
+
+  /** What `src` holds: `auto` (default: tells a programme v1, frab, c3voc v2 and pretalx apart), `native`, `frab`, `c3voc2` or `pretalx`. */
+  @property() format: ProgrammeFormat = 'auto';
 
   /** `local` (this browser's storage) or the base URL of an HTTP schedule API. Overrides the provider's. */
   @property() schedule: string | null = null;

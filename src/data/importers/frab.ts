@@ -1,0 +1,90 @@
+import type { Draft, TalkDraft } from './build.js';
+import { httpUrl, isObject, list, obj, text, type Obj } from './json.js';
+import { parseDateTime } from './time.js';
+
+/** The `schedule` object of a schedule.json, or the document itself when it is not wrapped in one. */
+export const scheduleOf = (json: unknown): Obj => {
+  const root = obj(json);
+  return isObject(root.schedule) ? root.schedule : root;
+};
+
+/** True for a frab-shaped schedule.json v1: `schedule.conference.days[]`, each with a `rooms` object. */
+export function isFrabShaped(json: unknown): boolean {
+  const days = obj(scheduleOf(json).conference).days;
+  return Array.isArray(days) && (days.length === 0 || days.some((d) => isObject(obj(d).rooms)));
+}
+
+/** A person's name as frab (`public_name`), pretalx (`name`) and c3voc (`name`) write it. */
+export function personName(p: unknown): string | undefined {
+  if (typeof p === 'string') return text(p);
+  const o = obj(p);
+  return text(o.public_name) ?? text(o.name) ?? text(o.full_name) ?? text(o.display_name);
+}
+
+export const names = (people: unknown): string[] => list(people).map(personName).filter((n): n is string => !!n);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * For an event without a `date`: its day's date and its `start` clock time, as a local date-time.
+ * A time before the day's own start (frab days run past midnight, e.g. 09:00 to 04:00) belongs to
+ * the next calendar day; without a `day_start`, times before 05:00 do.
+ */
+function startFromDay(day: Obj, start: string | undefined): string | undefined {
+  const date = text(day.date);
+  const clock = start ? /^(\d{1,2}):(\d{2})$/.exec(start) : null;
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !clock) return undefined;
+  const minutes = Number(clock[1]) * 60 + Number(clock[2]);
+  const dayStart = parseDateTime(text(day.day_start) ?? text(day.start));
+  const dayStartMinutes = dayStart ? Math.floor(dayStart.wall / 60_000) % 1440 : 5 * 60;
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return undefined;
+  if (minutes < dayStartMinutes) d.setUTCDate(d.getUTCDate() + 1);
+  return `${d.toISOString().slice(0, 10)}T${pad(Number(clock[1]))}:${clock[2]}:00`;
+}
+
+/**
+ * The frab/c3voc schedule.json v1 (also what pretalx exports): days, then rooms by name, then
+ * events. An event's `date` is its real instant, even when it falls after midnight of its day.
+ */
+export function frabDraft(json: unknown, prefix = 'frab'): Draft {
+  const schedule = scheduleOf(json);
+  const conf = obj(schedule.conference);
+  if (!Array.isArray(conf.days)) throw new Error('This is not a frab schedule.json v1: it has no schedule.conference.days.');
+  const talks: TalkDraft[] = [];
+  for (const dayValue of conf.days) {
+    const day = obj(dayValue);
+    for (const [room, roomEvents] of Object.entries(obj(day.rooms))) {
+      for (const value of list(roomEvents)) {
+        const ev = obj(value);
+        const date = text(ev.date);
+        talks.push({
+          ids: [ev.guid, ev.id, ev.code],
+          title: text(ev.title),
+          subtitle: text(ev.subtitle),
+          format: text(ev.type),
+          theme: text(ev.track),
+          location: text(ev.room) ?? text(room),
+          abstract: text(ev.abstract),
+          description: text(ev.description),
+          convenors: names(ev.persons),
+          start: parseDateTime(date) ? date : (startFromDay(day, text(ev.start)) ?? date),
+          duration: ev.duration,
+          url: httpUrl(ev.url),
+          language: text(ev.language),
+        });
+      }
+    }
+  }
+  return {
+    prefix,
+    conference: {
+      id: text(conf.acronym),
+      title: text(conf.title),
+      timeZone: text(conf.time_zone_name),
+      zoneField: 'time_zone_name',
+      url: httpUrl(conf.url) ?? httpUrl(schedule.url) ?? httpUrl(schedule.base_url),
+    },
+    talks,
+  };
+}
