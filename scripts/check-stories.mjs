@@ -33,9 +33,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const ROOT = resolve(process.argv[2] ?? fileURLToPath(new URL('../storybook-static/', import.meta.url)));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM ?? chromiumPath;
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
 const FILTER = process.env.STORY_FILTER ?? '';
 /** Stories saved as screenshots to look at: story id → file. */
@@ -280,16 +281,7 @@ async function main() {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: ['--headless=new', ...chromiumArgs],
   });
 
   const results = [];
