@@ -43,18 +43,32 @@ async function toProgramme(json: unknown, format: ProgrammeFormat, url: string, 
   }
 }
 
+/** A server that never answers, or trickles, fails after this long (the reader can retry). */
+export const LOAD_TIMEOUT_MS = 30_000;
+
 async function fetchProgramme(url: string, signal: AbortSignal, format: ProgrammeFormat): Promise<ProgrammeIndex> {
+  const timeout = AbortSignal.timeout(LOAD_TIMEOUT_MS);
+  const both = AbortSignal.any([signal, timeout]);
+  const unreachable = (e: unknown) => {
+    if (signal.aborted) return e;
+    const why = timeout.aborted ? `did not answer within ${LOAD_TIMEOUT_MS / 1000} s` : `could not be reached (${(e as Error).message})`;
+    return new ProgrammeLoadError('network', `The programme at ${url} ${why}.`, url);
+  };
   let response: Response;
+  let text: string;
   try {
-    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+    response = await fetch(url, { signal: both, headers: { accept: 'application/json' } });
   } catch (e) {
-    if (signal.aborted) throw e;
-    throw new ProgrammeLoadError('network', `The programme at ${url} could not be reached (${(e as Error).message}).`, url);
+    throw unreachable(e);
   }
   if (!response.ok) {
     throw new ProgrammeLoadError('http', `The programme at ${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, url, response.status);
   }
-  const text = await response.text();
+  try {
+    text = await response.text();
+  } catch (e) {
+    throw unreachable(e);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -73,7 +73,8 @@ export class ScheduleController implements ReactiveController {
     if (this.store) this.#unlisten(this.store);
     this.store = store;
     if (this.#connected) this.#listen(store);
-    void store.start();
+    // Not during the host's render: starting notifies every listener, this host included.
+    queueMicrotask(() => void store.start());
   }
 
   #onChange = (event: Event) => {
