@@ -60,6 +60,7 @@ export interface Words {
   hideDetails: string;
   timetableFor: (day: string) => string;
   noRoom: string;
+  nothingToDownload: string;
 }
 
 export const englishWords: Words = {
@@ -117,6 +118,7 @@ export const englishWords: Words = {
   hideDetails: 'Hide details',
   timetableFor: (day) => `Timetable for ${day}`,
   noRoom: 'Room to be announced',
+  nothingToDownload: 'There is nothing to download: no session is starred or shown.',
 };
 
 let pageWords: Partial<Words> = {};

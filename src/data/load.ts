@@ -43,6 +43,17 @@ async function toProgramme(json: unknown, format: ProgrammeFormat, url: string, 
   }
 }
 
+/**
+ * Lets the browser paint and handle input between the long steps of reading a big programme
+ * (parse, validate, index), so no single task holds the page for all of them.
+ */
+const yieldToPage = () =>
+  new Promise<void>((resolve) => {
+    const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+    if (scheduler?.yield) void scheduler.yield().then(resolve);
+    else setTimeout(resolve, 0);
+  });
+
 /** A server that never answers, or trickles, fails after this long (the reader can retry). */
 export const LOAD_TIMEOUT_MS = 30_000;
 
@@ -75,14 +86,19 @@ async function fetchProgramme(url: string, signal: AbortSignal, format: Programm
   } catch (e) {
     throw new ProgrammeLoadError('not-json', `The programme at ${url} is not JSON (${(e as Error).message}).`, url, response.status);
   }
+  await yieldToPage();
   const { doc, read, notes } = await toProgramme(json, format, url, response.status);
+  await yieldToPage();
   const result = validateProgramme(doc);
   if (!result.ok) {
     const list = result.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
     const as = read === 'native' ? '' : ` (read as ${read})`;
     throw new ProgrammeLoadError('invalid', `The programme at ${url}${as} is not a valid programme: ${list}`, url, response.status, result.problems);
   }
-  return new ProgrammeIndex(result.programme, { format: read, notes });
+  await yieldToPage();
+  const index = new ProgrammeIndex(result.programme, { format: read, notes });
+  await yieldToPage();
+  return index;
 }
 
 /**

@@ -51,8 +51,17 @@ export function rowDays(rows: SessionRow[], timeZone: string): string[] {
   return days;
 }
 
-/** The values a reader can filter by, each sorted, without blanks. */
-export function facets(rows: SessionRow[]): { themes: string[]; formats: string[]; locations: string[] } {
+type Facets = { themes: string[]; formats: string[]; locations: string[] };
+const facetsByRows = new WeakMap<SessionRow[], Facets>();
+
+/** The values a reader can filter by, each sorted, without blanks; worked out once per programme. */
+export function facets(rows: SessionRow[]): Facets {
+  let found = facetsByRows.get(rows);
+  if (!found) facetsByRows.set(rows, (found = collectFacets(rows)));
+  return found;
+}
+
+function collectFacets(rows: SessionRow[]): Facets {
   const collect = (pick: (row: SessionRow) => string | undefined) =>
     [...new Set(rows.map(pick).filter((v): v is string => !!v && v.trim() !== ''))].sort((a, b) => a.localeCompare(b));
   return { themes: collect((r) => r.panel.theme), formats: collect((r) => r.panel.format), locations: collect((r) => r.location) };

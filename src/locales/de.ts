@@ -56,6 +56,7 @@ export const germanWords: Words = {
   hideDetails: 'Details ausblenden',
   timetableFor: (day) => `Zeitplan für ${day}`,
   noRoom: 'Raum wird noch bekannt gegeben',
+  nothingToDownload: 'Nichts herunterzuladen: Keine Sitzung ist markiert oder angezeigt.',
 };
 
 registerWords('de', germanWords);

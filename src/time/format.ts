@@ -77,17 +77,23 @@ export function formatTime(instant: Date, timeZone: string, locale: string): str
   return formatter(locale, timeZone, uses24Hours(locale) ? TIME_24 : TIME).format(instant);
 }
 
+/** "09:00 – 10:45", with the end's date when it falls on another day. Cheaper than `sessionTime`. */
+export function timeRange(start: number, end: number, timeZone: string, locale: string): string {
+  const from = new Date(start);
+  const to = new Date(end);
+  const endsOtherDay = end - start >= 86_400_000 || dayKey(to, timeZone) !== dayKey(from, timeZone);
+  const endText = endsOtherDay ? `${formatDay(to, timeZone, locale)}, ${formatTime(to, timeZone, locale)}` : formatTime(to, timeZone, locale);
+  return `${formatTime(from, timeZone, locale)}\u2009\u2013\u2009${endText}`;
+}
+
 /** Everything a reader needs to know of a session's time, in `timeZone` and `locale`. */
 export function sessionTime(start: string, end: string, timeZone: string, locale: string): SessionTime {
   const from = new Date(start);
   const to = new Date(end);
-  const key = dayKey(from, timeZone);
-  const endsOtherDay = dayKey(to, timeZone) !== key;
-  const endText = endsOtherDay ? `${formatDay(to, timeZone, locale)}, ${formatTime(to, timeZone, locale)}` : formatTime(to, timeZone, locale);
   return {
-    dayKey: key,
+    dayKey: dayKey(from, timeZone),
     day: formatDay(from, timeZone, locale),
-    range: `${formatTime(from, timeZone, locale)}\u2009\u2013\u2009${endText}`,
+    range: timeRange(from.getTime(), to.getTime(), timeZone, locale),
     timeZone,
     offset: offsetLabel(from, timeZone),
   };

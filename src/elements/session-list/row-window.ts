@@ -34,7 +34,8 @@ export class RowWindow<T> implements ReactiveController {
   setItems(items: T[]): void {
     if (items === this.#items) return;
     this.#items = items;
-    this.#rendered = new Set([0, 1]);
+    // One chunk to start: the observer adds the next as soon as it comes near the viewport.
+    this.#rendered = new Set([0]);
     this.#heights.clear();
   }
 

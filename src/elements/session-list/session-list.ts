@@ -8,7 +8,7 @@ import { filterRows, hasFilters, isStarredRow, type SessionFilters } from '../..
 import { facets, rowDays, sessionRows, type SessionRow } from '../../data/session-rows.js';
 import type { ScheduleAdapter } from '../../schedule/adapter.js';
 import type { ScheduleStore } from '../../schedule/store.js';
-import { formatDay, sessionTime, viewerTimeZone } from '../../time/format.js';
+import { formatDay, timeRange, viewerTimeZone } from '../../time/format.js';
 import { setZonePreference } from '../../time/zone-preference.js';
 import { wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
@@ -126,10 +126,13 @@ export class SessionList extends LitElement {
   @state() private narrow = false;
   @state() private expanded = new Set<string>();
   @state() private searchText = '';
+  /** A short answer to the reader's last action (nothing to download), shown by the count. */
+  @state() private notice = '';
 
   readonly #programme = new ProgrammeController(this);
-  readonly #schedule = new ScheduleController(this, { watch: () => (this.filters.starredOnly ? 'all' : []) });
-  readonly #window = new RowWindow<ListItem>(this, { chunkSize: 40, estimate: (item) => (item.kind === 'day' ? 56 : 96) });
+  /** Only "starred only" depends on the stars; each row's star follows its own item. */
+  readonly #schedule = new ScheduleController(this, { watch: () => (this.filters.starredOnly ? 'all' : undefined) });
+  readonly #window = new RowWindow<ListItem>(this, { chunkSize: 24, estimate: (item) => (item.kind === 'day' ? 56 : 104) });
   /** The timetable, loaded the first time a reader (or the host) asks for it: most pages never do. */
   #gridView?: typeof GridView;
   #resize?: ResizeObserver;
@@ -211,7 +214,7 @@ export class SessionList extends LitElement {
 
     return html`<div part="base" class="base">
       ${this.#toolbar(all, days, zone, locale, words)}
-      <p part="count" class="count" role="status">${words.showing(rows.length, all.length)}</p>
+      <p part="count" class="count" role="status">${words.showing(rows.length, all.length)}${this.notice ? html` <span class="notice">${this.notice}</span>` : nothing}</p>
       ${rows.length === 0
         ? html`<div part="empty" class="empty">
             <p>${all.length ? words.noMatch : words.noSessionsInProgramme}</p>
@@ -300,7 +303,7 @@ export class SessionList extends LitElement {
           </fieldset>`}
       <div class="actions">
         <button type="button" @click=${() => this.#download('shown')}>${words.downloadShown}</button>
-        ${this.#store && this.#store.starredIds().size ? html`<button type="button" @click=${() => this.#download('starred')}>${words.downloadStarred}</button>` : nothing}
+        <button type="button" @click=${() => this.#download('starred')}>${words.downloadStarred}</button>
       </div>
     </form>`;
   }
@@ -331,7 +334,7 @@ export class SessionList extends LitElement {
 
   #row(row: SessionRow, position: number, zone: string, locale: string, level: number, now: number, words: Words) {
     const { panel, session } = row;
-    const time = sessionTime(session.start, session.end, zone, locale);
+    const range = timeRange(row.start, row.end, zone, locale);
     const href = this.panelHref ? safeHref(this.panelHref.replaceAll('{id}', encodeURIComponent(panel.id))) : undefined;
     const live = row.start <= now && now < row.end;
     const open = this.expanded.has(session.id);
@@ -339,7 +342,7 @@ export class SessionList extends LitElement {
     const meta = [panel.format, panel.theme, row.location].filter(Boolean);
     return html`<div part="row" class="row ${live ? 'live' : ''}" data-session=${session.id} tabindex="-1">
       <div class="when">
-        <time datetime=${session.start}>${time.range}</time>
+        <time datetime=${session.start}>${range}</time>
         ${live ? html`<span part="now" class="now">${words.happeningNow}</span>` : nothing}
       </div>
       <div class="what">
@@ -436,6 +439,11 @@ export class SessionList extends LitElement {
     const all = sessionRows(this.#index);
     const starred = this.#store.starredIds();
     const rows = which === 'starred' ? all.filter((row) => isStarredRow(row, starred)) : (this.#memo?.rows ?? all);
+    if (!rows.length) {
+      this.notice = wordsFor(this.words, localeOf(this)).nothingToDownload;
+      return;
+    }
+    this.notice = '';
     const { toICalendar } = await import('../../ics/ics.js');
     const { downloadICalendar, calendarFileName } = await import('../../ics/download.js');
     const conference = this.#index.conference;

@@ -14,10 +14,10 @@ type Host = ReactiveControllerHost &
 
 interface Options {
   /**
-   * The item ids whose changes should re-render the host, or `all`. Changes of sign-in state
-   * re-render every host that watches anything.
+   * The item ids whose changes should re-render the host, or `all`; changes of sign-in state
+   * re-render every host that watches anything. `undefined` (now) means none.
    */
-  watch?: () => readonly string[] | 'all';
+  watch?: () => readonly string[] | 'all' | undefined;
   /** Called when a change this host started did not persist. */
   onFailure?: (failure: ScheduleFailure) => void;
 }
