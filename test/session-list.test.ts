@@ -169,6 +169,20 @@ describe('<session-list>', () => {
     expect(root(linked).querySelector('.details')).to.equal(null);
   });
 
+  it('opens a panel in place from the keyboard, and closes it again', async () => {
+    const el = await list(html`<session-list src=${demo()} deep-link="none"></session-list>`);
+    const details = root(el).querySelector<HTMLButtonElement>('[data-session="P003-1"] .details')!;
+    details.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(details.getAttribute('aria-expanded')).to.equal('true');
+    expect(root(el).querySelector('[data-session="P003-1"] panel-card')).to.exist;
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(details.getAttribute('aria-expanded')).to.equal('false');
+    expect(root(el).activeElement).to.equal(details);
+  });
+
   it('marks what is happening now', async () => {
     const el = await list(html`<session-list src=${demo()} deep-link="none" now="2024-06-09T09:30:00+05:00"></session-list>`);
     const live = [...root(el).querySelectorAll<HTMLElement>('.row.live')].map((r) => r.dataset.session);

@@ -197,6 +197,7 @@ describe('<star-toggle> with an HTTP schedule', () => {
     button(el).click();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('button.pending')).to.exist;
+    await expect(el).to.be.accessible();
     await waitUntil(() => el.shadowRoot!.querySelector('[role=status]')!.textContent !== '', 'no message', { timeout: 3000 });
     expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('did not answer within 0.3 s');
     expect(pressed(el)).to.equal('false');
