@@ -30,6 +30,7 @@ export interface Words {
   addToSchedule: (title: string) => string;
   scheduleUnavailable: (title: string) => string;
   notSaved: (reason: string) => string;
+  notSentYet: (reason: string) => string;
   /** Said of every star when the schedule lives in this browser's storage. */
   localNote: string;
   /** Shown under a card whose stars ask the reader to sign in. */
@@ -90,6 +91,7 @@ export const englishWords: Words = {
   addToSchedule: (title) => `Add “${title}” to my schedule`,
   scheduleUnavailable: (title) => `Your schedule could not be loaded; try again to star “${title}”`,
   notSaved: (reason) => `Not saved: ${reason} The star was put back.`,
+  notSentYet: (reason) => `Not sent yet: ${reason} Your change is kept and will be sent when the connection is back.`,
   localNote: 'Your schedule is saved in this browser only.',
   signedOutNote: 'Press a star to add an item to your own schedule. You need to sign in for this.',
   showing: (shown, total) => (shown === total ? `${total} ${total === 1 ? 'session' : 'sessions'}` : `Showing ${shown} of ${total} sessions`),

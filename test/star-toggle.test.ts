@@ -204,6 +204,38 @@ describe('<star-toggle> with an HTTP schedule', () => {
     expect((await a.stats()).requests.put).to.equal(2);
   });
 
+  it('keeps a change that could not be sent, says it is pending, and sends it when the server is back, even after a reload', async () => {
+    const a = api();
+    await a.ready;
+    const el = await fixture<StarToggle>(html`<star-toggle item-id="P7" item-title="Seven" .scheduleAdapter=${new HttpScheduleAdapter(a.base, { retries: 0 })}></star-toggle>`);
+    await ready(el);
+    await a.control({ drop: 1000 });
+    const errors = record<ProgrammeErrorDetail>(el, 'programme-error');
+    button(el).click();
+    await waitUntil(() => errors.length === 1, 'no programme-error');
+    await el.updateComplete;
+    expect(errors[0].detail.kind).to.equal('queued');
+    expect(pressed(el)).to.equal('true', 'the reader’s choice stays');
+    expect(el.shadowRoot!.querySelector('button.pending')).to.exist;
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Not sent yet: The schedule server could not be reached.');
+    await expect(el).to.be.accessible();
+    const saved = Object.keys(localStorage).find((k) => k.startsWith('programme-elements:outbox:') && k.includes(a.base));
+    expect(saved, 'the change is kept in this browser').to.exist;
+    expect(JSON.parse(localStorage.getItem(saved!)!)).to.deep.equal({ P7: true });
+
+    // A reload: a new adapter and store find the kept change and show it as pending.
+    const again = await fixture<StarToggle>(html`<star-toggle item-id="P7" item-title="Seven" .scheduleAdapter=${new HttpScheduleAdapter(a.base, { retries: 0 })}></star-toggle>`);
+    await waitUntil(() => pressed(again) === 'true', 'the kept change did not survive the reload');
+
+    // The server is back.
+    await a.control({ drop: 0 });
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(async () => (await a.stats()).starred.includes('P7'), 'the kept change was never sent', { timeout: 5000 });
+    await waitUntil(() => !again.shadowRoot!.querySelector('button.pending'), 'still pending');
+    expect(pressed(again)).to.equal('true');
+    expect(localStorage.getItem(saved!)).to.equal(null);
+  });
+
   it('a 401 mid-session rolls back and turns every star to signed out', async () => {
     const a = api();
     await a.ready;

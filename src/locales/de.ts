@@ -28,6 +28,7 @@ export const germanWords: Words = {
   addToSchedule: (title) => `„${title}“ in meinen Plan aufnehmen`,
   scheduleUnavailable: (title) => `Ihr Plan konnte nicht geladen werden; erneut versuchen, um „${title}“ zu markieren`,
   notSaved: (reason) => `Nicht gespeichert: ${reason} Der Stern wurde zurückgesetzt.`,
+  notSentYet: (reason) => `Noch nicht gesendet: ${reason} Ihre Änderung bleibt erhalten und wird gesendet, sobald die Verbindung wieder steht.`,
   localNote: 'Ihr Plan wird nur in diesem Browser gespeichert.',
   signedOutNote: 'Mit einem Stern nehmen Sie einen Eintrag in Ihren Plan auf. Dazu müssen Sie angemeldet sein.',
   showing: (shown, total) => (shown === total ? `${total} ${total === 1 ? 'Sitzung' : 'Sitzungen'}` : `${shown} von ${total} Sitzungen`),

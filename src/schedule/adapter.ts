@@ -21,6 +21,15 @@ export interface ScheduleAdapter {
   login?: string | (() => void);
 }
 
+/**
+ * Rejection of `setStarred` that means "the change could not be sent at all" (no connection, the
+ * server unreachable): the store keeps the change and sends it when the server is back. Any other
+ * rejection means the server refused it, and the star is put back.
+ */
+export class UnreachableError extends Error {
+  override readonly name = 'UnreachableError';
+}
+
 /** Rejection of `setStarred` that means "nobody is signed in any more". */
 export class SignedOutError extends Error {
   override readonly name = 'SignedOutError';

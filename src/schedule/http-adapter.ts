@@ -1,4 +1,4 @@
-import { SignedOutError, type ScheduleAdapter, type ScheduleUser } from './adapter.js';
+import { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser } from './adapter.js';
 
 export interface HttpScheduleOptions {
   /** Where a signed-out press leads: the host's login page. */
@@ -90,8 +90,8 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
         signal: AbortSignal.timeout(this.#timeout),
       });
     } catch (e) {
-      const timedOut = (e as Error).name === 'TimeoutError';
-      throw new Error(timedOut ? `The schedule server did not answer within ${this.#timeout / 1000} s.` : `The schedule server could not be reached.`);
+      if ((e as Error).name === 'TimeoutError') throw new Error(`The schedule server did not answer within ${this.#timeout / 1000} s.`);
+      throw new UnreachableError('The schedule server could not be reached.');
     }
     if (response.status === 401) throw new SignedOutError();
     if (!response.ok) throw new HttpError(response.status, `The schedule server answered HTTP ${response.status}.`);

@@ -1,5 +1,11 @@
-import { SignedOutError, type ScheduleAdapter, type ScheduleUser } from './adapter.js';
+import { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser } from './adapter.js';
+import { HttpScheduleAdapter } from './http-adapter.js';
 import { LocalScheduleAdapter } from './local-adapter.js';
+import { Outbox } from './outbox.js';
+
+/** First wait before sending again changes that could not be sent; it doubles up to the maximum. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 60_000;
 
 export type ScheduleStatus = 'loading' | 'signed-out' | 'signed-in' | 'error';
 
@@ -8,10 +14,14 @@ export interface ScheduleChange {
   ids?: string[];
 }
 
-/** Fired as `failure` when a change did not persist and was rolled back. */
+/**
+ * Fired as `failure` when a change did not persist: rolled back when the server refused it, or
+ * `queued` (kept, shown as pending, sent when the server is back) when it could not be sent.
+ */
 export interface ScheduleFailure {
   itemId: string;
   message: string;
+  queued?: boolean;
   /** The element whose press started the change that failed. */
   origin?: EventTarget;
 }
@@ -38,6 +48,10 @@ export class ScheduleStore extends EventTarget {
   #origin = new Map<string, EventTarget | undefined>();
   #started?: Promise<void>;
   #unsubscribe?: () => void;
+  /** Changes waiting for the server to be reachable again, kept across reloads. */
+  #outbox?: Outbox;
+  #retryTimer?: ReturnType<typeof setTimeout>;
+  #retryDelay = RETRY_FIRST_MS;
 
   constructor(readonly adapter: ScheduleAdapter) {
     super();
@@ -59,9 +73,16 @@ export class ScheduleStore extends EventTarget {
     return this.#wanted.get(id) ?? this.#confirmed.has(id);
   }
 
-  /** A change for this item is on its way to the adapter. */
+  /** A change for this item is on its way to the adapter, or waiting to be sent. */
   isPending(id: string): boolean {
     return this.#wanted.has(id);
+  }
+
+  /** Sends every change that is waiting for the server now (a reconnect calls this too). */
+  flush(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    for (const id of this.#outbox?.entries().keys() ?? []) if (!this.#sending.has(id)) void this.#send(id);
   }
 
   /** Every item starred, as the page shows it now. */
@@ -94,8 +115,18 @@ export class ScheduleStore extends EventTarget {
         else this.#confirmed.delete(id);
       }
       this.#wanted.delete(id);
+      this.#outbox?.delete(id);
+      this.#retryDelay = RETRY_FIRST_MS;
       this.#changed([id]);
     } catch (e) {
+      if (e instanceof UnreachableError && this.#outbox && this.#wanted.has(id)) {
+        this.#outbox.put(id, this.#wanted.get(id)!);
+        this.#retryLater();
+        const failure: ScheduleFailure = { itemId: id, message: e.message, queued: true, origin: this.#origin.get(id) };
+        this.dispatchEvent(new CustomEvent<ScheduleFailure>('failure', { detail: failure }));
+        return;
+      }
+      this.#outbox?.delete(id);
       this.#wanted.delete(id);
       const signedOut = e instanceof SignedOutError;
       if (signedOut) {
@@ -119,6 +150,7 @@ export class ScheduleStore extends EventTarget {
       this.user = await this.adapter.user();
       this.#confirmed = this.user ? new Set(await this.adapter.starred()) : new Set();
       this.status = this.user ? 'signed-in' : 'signed-out';
+      this.#openOutbox();
       this.message = '';
       this.#unsubscribe ??= this.adapter.subscribe?.((ids) => {
         this.#confirmed = new Set(ids);
@@ -130,6 +162,24 @@ export class ScheduleStore extends EventTarget {
       this.#started = undefined;
     }
     this.#changed();
+  }
+
+  /** Picks up what this person pressed while the server was out of reach, even before a reload. */
+  #openOutbox(): void {
+    if (!this.user || this.local) return;
+    const scope = this.adapter instanceof HttpScheduleAdapter ? this.adapter.base : 'adapter';
+    this.#outbox = new Outbox(scope, this.user.id);
+    for (const [id, starred] of this.#outbox.entries()) this.#wanted.set(id, starred);
+    if (this.#outbox.entries().size) queueMicrotask(() => this.flush());
+    window.addEventListener('online', this.#onOnline);
+  }
+
+  #onOnline = () => this.flush();
+
+  #retryLater(): void {
+    if (this.#retryTimer) return;
+    this.#retryTimer = setTimeout(() => this.flush(), this.#retryDelay);
+    this.#retryDelay = Math.min(this.#retryDelay * 2, RETRY_MAX_MS);
   }
 
   #changed(ids?: string[]): void {

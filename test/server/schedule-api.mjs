@@ -6,6 +6,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  *
  * GET/PUT/DELETE /schedule-api/NS/{me,items,items/ID}   the HTTP adapter's contract
  * POST /schedule-api/NS/__control  JSON: { signedIn, fail: { status, count }, hang: count,
+ *                                  drop: count (close the connection unanswered),
  *                                  delay: ms, randomDelay: ms, starred: [ids] }
  * GET  /schedule-api/NS/__stats    { requests: { me, items, put, delete }, starred, order }
  */
@@ -18,6 +19,7 @@ export function scheduleApiMiddleware() {
         starred: new Set(),
         fail: null,
         hang: 0,
+        drop: 0,
         delay: 0,
         randomDelay: 0,
         requests: { me: 0, items: 0, put: 0, delete: 0 },
@@ -51,6 +53,7 @@ export function scheduleApiMiddleware() {
       if ('signedIn' in c) s.signedIn = c.signedIn;
       if ('fail' in c) s.fail = c.fail;
       if ('hang' in c) s.hang = c.hang;
+      if ('drop' in c) s.drop = c.drop;
       if ('delay' in c) s.delay = c.delay;
       if ('randomDelay' in c) s.randomDelay = c.randomDelay;
       if ('starred' in c) s.starred = new Set(c.starred);
@@ -63,6 +66,12 @@ export function scheduleApiMiddleware() {
     if (!kind) return json(404, { error: 'no such route' });
     s.requests[kind]++;
 
+    if (s.drop > 0 && kind !== 'me' && kind !== 'items') {
+      s.drop--;
+      ctx.req.socket.destroy();
+      ctx.respond = false;
+      return;
+    }
     if (s.hang > 0) {
       s.hang--;
       await sleep(5000);

@@ -31,7 +31,7 @@ import { styles } from './star-toggle.styles.js';
  * @cssprop --programme-focus-ring - The focus outline.
  * @fires programme-star-change - After a press: `{ itemId, starred }`.
  * @fires programme-login-request - A signed-out press: `{ itemId, login }`. Cancelable; by default the browser goes to the adapter's `login`.
- * @fires programme-error - When a change was not saved: `{ message, kind: 'save' }`. (When the schedule cannot be read at all, the star says so and offers to try again.)
+ * @fires programme-error - When a change was not saved: `{ message, kind: 'save' }` (put back), or could not be sent yet: `{ message, kind: 'queued' }` (kept, and sent when the server is back). (When the schedule cannot be read at all, the star says so and offers to try again.)
  */
 export class StarToggle extends LitElement {
   /** Registers this element as `tag` (default `star-toggle`); a no-op when the name is taken already. */
@@ -93,8 +93,15 @@ export class StarToggle extends LitElement {
     return (state.status === 'ready' && state.index.titleOf(this.itemId)) || this.itemId;
   }
 
+  /** The message says a change is waiting to be sent: it goes once the change has gone. */
+  #waitingMessage = false;
+
   protected override willUpdate(): void {
-    this.#store();
+    const store = this.#store();
+    if (this.#waitingMessage && !store.isPending(this.itemId)) {
+      this.#waitingMessage = false;
+      this.message = '';
+    }
   }
 
   protected override render() {
@@ -159,7 +166,8 @@ export class StarToggle extends LitElement {
 
   #failed(failure: ScheduleFailure) {
     const words = wordsFor(this.words, localeOf(this));
-    this.message = words.notSaved(failure.message);
-    emit(this, 'programme-error', { message: failure.message, kind: 'save' });
+    this.#waitingMessage = !!failure.queued;
+    this.message = failure.queued ? words.notSentYet(failure.message) : words.notSaved(failure.message);
+    emit(this, 'programme-error', { message: failure.message, kind: failure.queued ? 'queued' : 'save' });
   }
 }
