@@ -1,13 +1,14 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { cspPageMiddleware } from './test/server/csp-page.mjs';
 import { fixturesMiddleware } from './test/server/fixtures.mjs';
 import { referenceMiddleware } from './test/server/reference.mjs';
 import { scheduleApiMiddleware } from './test/server/schedule-api.mjs';
 import { schemaMiddleware } from './test/server/schema-check.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -16,22 +17,16 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [fixturesMiddleware(), schemaMiddleware(), scheduleApiMiddleware(), referenceMiddleware()],
+  middleware: [fixturesMiddleware(), schemaMiddleware(), scheduleApiMiddleware(), referenceMiddleware(), cspPageMiddleware()],
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath,
+        executablePath: chromiumPath,
         headless: true,
         // Pin the reader's zone so "the viewer's zone" is the same on every machine.
         env: { ...process.env, TZ: 'America/New_York' },
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
+          ...chromiumArgs,
           '--lang=en-GB',
         ],
       },

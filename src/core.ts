@@ -17,7 +17,7 @@ export { ProgrammeSource } from './elements/programme-source/programme-source.js
 export { PanelCard } from './elements/panel-card/panel-card.js';
 export { AbstractView } from './elements/abstract-view/abstract-view.js';
 export { StarToggle } from './elements/star-toggle/star-toggle.js';
-export { SignedOutError, type ScheduleAdapter, type ScheduleUser } from './schedule/adapter.js';
+export { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser } from './schedule/adapter.js';
 export { LocalScheduleAdapter, localAdapterFor } from './schedule/local-adapter.js';
 export { HttpScheduleAdapter, httpAdapterFor, REQUEST_HEADER, type HttpScheduleOptions } from './schedule/http-adapter.js';
 export { ScheduleStore, storeFor, type ScheduleStatus, type ScheduleFailure } from './schedule/store.js';
