@@ -16,6 +16,18 @@ interface Entry {
  */
 const entries = new Map<string, Entry>();
 
+const loads = new EventTarget();
+
+/**
+ * Calls `listener` with the URL of every programme that loads, so that elements which failed on
+ * that URL recover when a neighbour's retry succeeds. Returns the unsubscribe function.
+ */
+export function onProgrammeLoaded(listener: (url: string) => void): () => void {
+  const handler = (e: Event) => listener((e as CustomEvent<string>).detail);
+  loads.addEventListener('loaded', handler);
+  return () => loads.removeEventListener('loaded', handler);
+}
+
 /** Resolves `src` against the page, as the browser would for a link. */
 export function absoluteUrl(src: string): string {
   return new URL(src, document.baseURI).href;
@@ -122,7 +134,11 @@ export function loadProgramme(src: string, signal?: AbortSignal, format: Program
       waiting: 0,
       settled: false,
       promise: fetchProgramme(url, controller.signal, format).then(
-        (index) => ((created.settled = true), index),
+        (index) => {
+          created.settled = true;
+          loads.dispatchEvent(new CustomEvent('loaded', { detail: url }));
+          return index;
+        },
         (error) => {
           created.settled = true;
           if (entries.get(key) === created) entries.delete(key);

@@ -12,6 +12,8 @@ export interface SessionFilters {
 
 export const hasFilters = (f: SessionFilters) => !!(f.day || f.theme || f.format || f.location || f.starredOnly || f.query?.trim());
 
+const MAX_WORD = 200;
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -19,7 +21,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * theme, format or location. Case-insensitive without copying the programme's text.
  */
 function matcher(query: string): ((row: SessionRow) => boolean) | undefined {
-  const words = query.trim().split(/\s+/).filter(Boolean);
+  // A word longer than any title is cut: a pasted novel must not build a pattern the engine chokes on.
+  const words = query
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.slice(0, MAX_WORD));
   if (!words.length) return undefined;
   const patterns = words.map((w) => new RegExp(escape(w), 'iu'));
   return (row) => {

@@ -21,7 +21,11 @@
  * `trustedTypes.createPolicy('lit-html', …)` once; every other DOM write of the library goes
  * through Lit bindings, which set text and attributes, never HTML). Constructed style sheets
  * (`adoptedStyleSheets`, how Lit applies `static styles` in Chromium) are not inline styles, so
- * `style-src 'self'` does not need 'unsafe-inline' for them.
+ * `style-src 'self'` does not need 'unsafe-inline' for them. Inline style ATTRIBUTES are refused
+ * under it (style-src-attr), whether parsed or set with setAttribute; CSSOM writes
+ * (`el.style.x = …`, Lit's styleMap) are not. <session-list>'s timetable and its placeholders set
+ * style attributes today, so they need `style-src-attr 'unsafe-inline'` (`?relax=style-attr`)
+ * until that is fixed: see the skipped test in test/csp.test.ts.
  */
 export const STRICT_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";

@@ -163,7 +163,7 @@ export class PanelCard extends LitElement {
   #details(panel: Panel, words: Words) {
     const people = (list?: Person[]) =>
       list?.length
-        ? html`<ul class="people">${list.map((p) => html`<li>${p.name}${p.affiliation ? html` <span class="affiliation">(${p.affiliation})</span>` : nothing}</li>`)}</ul>`
+        ? html`<ul class="people">${list.map((p) => html`<li><span class="name">${p.name}</span>${p.affiliation ? html` <span class="affiliation">(${p.affiliation})</span>` : nothing}</li>`)}</ul>`
         : undefined;
     const rows: Array<[string, unknown]> = [
       [words.format, panel.format],
@@ -192,7 +192,7 @@ export class PanelCard extends LitElement {
     const headingId = `papers-${position}`;
     return html`<section class="session" aria-labelledby=${headingId}>
       <div role="heading" aria-level=${level} id=${headingId} class="session-heading">
-        ${session.title ?? ''}${session.title ? html`<span aria-hidden="true"> · </span>` : nothing}<time datetime=${session.start}>${time.day}, ${time.range}</time>
+        ${session.title ? html`<span class="session-title">${session.title}</span><span aria-hidden="true"> · </span>` : nothing}<time datetime=${session.start}>${time.day}, ${time.range}</time>
       </div>
       <ol part="papers" class="papers">
         ${session.papers.map(

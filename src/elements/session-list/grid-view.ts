@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { setStyles } from '../shared/set-styles.js';
 import type { SessionRow } from '../../data/session-rows.js';
 import { formatDay, formatTime } from '../../time/format.js';
 import type { Words } from '../../words.js';
 
 const QUARTER = 900_000;
+const DAY = 86_400_000;
 
 export interface GridInput {
   rows: SessionRow[];
@@ -28,7 +30,8 @@ export function gridView({ rows, days, day, zone, locale, level, words, now, sta
   const dayRows = rows.filter((_, i) => days[i] === shownDay);
   const rooms = [...new Set(dayRows.map((r) => r.location ?? words.noRoom))].sort((a, b) => a.localeCompare(b));
   const first = Math.floor(Math.min(...dayRows.map((r) => r.start)) / QUARTER) * QUARTER;
-  const last = Math.ceil(Math.max(...dayRows.map((r) => r.end)) / QUARTER) * QUARTER;
+  // One day's timetable: a session running on for days (or years) is cut at 24 hours.
+  const last = Math.min(Math.ceil(Math.max(...dayRows.map((r) => r.end)) / QUARTER) * QUARTER, first + DAY);
   const slots = Math.max(1, (last - first) / QUARTER);
   const ticks: number[] = [];
   for (let t = first; t < last; t += 4 * QUARTER) ticks.push(t);
@@ -36,18 +39,24 @@ export function gridView({ rows, days, day, zone, locale, level, words, now, sta
 
   return html`<section part="grid" class="grid-wrap" aria-labelledby="grid-title">
     <div role="heading" aria-level=${level} id="grid-title" class="day">${words.timetableFor(title)}</div>
-    <div class="grid" style="grid-template-columns: 4.5em repeat(${rooms.length}, minmax(9em, 1fr)); grid-template-rows: auto repeat(${slots}, var(--session-list-grid-slot, 1.25rem));">
-      ${rooms.map((room, i) => html`<div class="room" aria-hidden="true" style="grid-column:${i + 2};grid-row:1">${room}</div>`)}
-      ${ticks.map((t) => html`<div class="tick" aria-hidden="true" style="grid-column:1;grid-row:${(t - first) / QUARTER + 2}">${formatTime(new Date(t), zone, locale)}</div>`)}
+    <div
+      class="grid"
+      ${setStyles({
+        'grid-template-columns': `4.5em repeat(${rooms.length}, minmax(9em, 1fr))`,
+        'grid-template-rows': `auto repeat(${slots}, var(--session-list-grid-slot, 1.25rem))`,
+      })}
+    >
+      ${rooms.map((room, i) => html`<div class="room" aria-hidden="true" ${setStyles({ 'grid-column': `${i + 2}`, 'grid-row': '1' })}>${room}</div>`)}
+      ${ticks.map((t) => html`<div class="tick" aria-hidden="true" ${setStyles({ 'grid-column': '1', 'grid-row': `${(t - first) / QUARTER + 2}` })}>${formatTime(new Date(t), zone, locale)}</div>`)}
       ${dayRows.map((row) => {
         const column = rooms.indexOf(row.location ?? words.noRoom) + 2;
         const from = Math.floor((row.start - first) / QUARTER) + 2;
-        const to = Math.max(from + 1, Math.ceil((row.end - first) / QUARTER) + 2);
+        const to = Math.max(from + 1, Math.ceil((Math.min(row.end, last) - first) / QUARTER) + 2);
         const live = row.start <= now && now < row.end;
-        return html`<div class="cell ${live ? 'live' : ''}" style="grid-column:${column};grid-row:${from} / ${to}" data-session=${row.session.id}>
+        return html`<div class="cell ${live ? 'live' : ''}" ${setStyles({ 'grid-column': `${column}`, 'grid-row': `${from} / ${to}` })} data-session=${row.session.id}>
           <div class="cell-head">
             <div role="heading" aria-level=${level + 1} class="title">
-              ${row.panel.title}${row.session.title && (row.panel.sessions?.length ?? 0) > 1 ? html`<span class="session-title">: ${row.session.title}</span>` : nothing}
+              <span class="panel-title">${row.panel.title}</span>${row.session.title && (row.panel.sessions?.length ?? 0) > 1 ? html`: <span class="session-title">${row.session.title}</span>` : nothing}
             </div>
             ${star(row)}
           </div>

@@ -2,6 +2,7 @@ import { isProgrammeFormat, type ProgrammeFormat } from '../../data/formats.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../shared/define-element.js';
 import { property, state } from 'lit/decorators.js';
+import { setStyles } from '../shared/set-styles.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import { safeHref } from '../../data/safe-url.js';
 import { filterRows, hasFilters, isStarredRow, type SessionFilters } from '../../data/session-filter.js';
@@ -15,7 +16,7 @@ import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { ScheduleController } from '../shared/schedule-controller.js';
 import { statusView } from '../shared/status-view.js';
-import { readHash, writeHash } from './deep-link.js';
+import { readHash, wellFormed, writeHash } from './deep-link.js';
 import type { gridView as GridView } from './grid-view.js';
 import { RowWindow } from './row-window.js';
 import { styles } from './session-list.styles.js';
@@ -314,7 +315,7 @@ export class SessionList extends LitElement {
       ${this.#window.chunks().map((chunk) =>
         chunk.rendered
           ? html`<div class="chunk" data-chunk=${chunk.index}>${this.#continued(chunk.items[0], zone, locale)}${chunk.items.map((item) => (item.kind === 'day' ? this.#dayHeading(item, zone, locale, level) : this.#row(item.row, item.position, zone, locale, level, now, words)))}</div>`
-          : html`<div class="chunk placeholder" data-chunk=${chunk.index} aria-hidden="true" style="height:${chunk.height}px"></div>`,
+          : html`<div class="chunk placeholder" data-chunk=${chunk.index} aria-hidden="true" ${setStyles({ height: `${chunk.height}px` })}></div>`,
       )}
     </div>`;
   }
@@ -335,7 +336,7 @@ export class SessionList extends LitElement {
   #row(row: SessionRow, position: number, zone: string, locale: string, level: number, now: number, words: Words) {
     const { panel, session } = row;
     const range = timeRange(row.start, row.end, zone, locale);
-    const href = this.panelHref ? safeHref(this.panelHref.replaceAll('{id}', encodeURIComponent(panel.id))) : undefined;
+    const href = this.panelHref ? safeHref(this.panelHref.replaceAll('{id}', encodeURIComponent(wellFormed(panel.id)))) : undefined;
     const live = row.start <= now && now < row.end;
     const open = this.expanded.has(session.id);
     const title = session.title && (panel.sessions?.length ?? 0) > 1 ? session.title : '';
@@ -347,7 +348,7 @@ export class SessionList extends LitElement {
       </div>
       <div class="what">
         <div role="heading" aria-level=${level + 1} class="title">
-          ${href ? html`<a href=${href}>${panel.title}</a>` : panel.title}${title ? html`<span class="session-title">: ${title}</span>` : nothing}
+          ${href ? html`<a class="panel-title" href=${href}>${panel.title}</a>` : html`<span class="panel-title">${panel.title}</span>`}${title ? html`: <span class="session-title">${title}</span>` : nothing}
         </div>
         ${meta.length ? html`<p class="meta">${meta.map((m, i) => html`${i ? html`<span aria-hidden="true"> · </span>` : nothing}<span>${m}</span>`)}</p>` : nothing}
         ${href

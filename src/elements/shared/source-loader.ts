@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProgrammeState } from '../../context.js';
 import { isProgrammeFormat, type ProgrammeFormat } from '../../data/formats.js';
-import { loadProgramme } from '../../data/load.js';
+import { absoluteUrl, loadProgramme, onProgrammeLoaded } from '../../data/load.js';
 import { ProgrammeLoadError } from '../../data/load-error.js';
 import { emit } from '../../events.js';
 
@@ -30,8 +30,14 @@ export class SourceLoader implements ReactiveController {
     return !!this.host.src;
   }
 
+  #stopListening?: () => void;
+
   hostConnected(): void {
     if (this.host.src && this.state.status !== 'ready') this.#load();
+    // A neighbour's successful retry of the same URL ends this element's error too.
+    this.#stopListening = onProgrammeLoaded((url) => {
+      if (this.state.status === 'error' && this.host.src && absoluteUrl(this.host.src) === url) this.#load();
+    });
   }
 
   hostUpdate(): void {
@@ -49,6 +55,7 @@ export class SourceLoader implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#stopListening?.();
     this.#abort?.abort();
     this.#abort = undefined;
     this.#key = undefined;

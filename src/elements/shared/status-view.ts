@@ -71,6 +71,19 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     background: transparent;
   }
+  /* Text from the data is isolated: a bidi override in one value cannot reorder the next. */
+  .name,
+  .author,
+  .affiliation,
+  .title,
+  .paper-title,
+  .session-title,
+  .panel-title,
+  .where,
+  .meta > span,
+  dd {
+    unicode-bidi: isolate;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -134,11 +134,12 @@ export class StarToggle extends LitElement {
   }
 
   /**
-   * A star kept in this browser's storage belongs to a conference: until the programme says which,
-   * a press would land in the wrong schedule, so the star waits.
+   * A star kept in this browser's storage belongs to a conference: until the programme says which
+   * (it may be loading, or have failed and wait for a retry), a press would land in the wrong
+   * schedule, so the star waits.
    */
   #awaitingConference(): boolean {
-    return !this.store && this.#programme.state.status === 'loading' && !this.#programme.absent && this.#schedule.usesLocalStorage;
+    return !this.store && this.#programme.state.status !== 'ready' && !this.#programme.absent && this.#schedule.usesLocalStorage;
   }
 
   #press() {
