@@ -20,8 +20,18 @@ const external = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+|date-fns|date-f
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, sourceMap: false, outDir: 'dist' });
 
-const minify = () =>
-  terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, pure_getters: true, unsafe_methods: true }, format: { comments: false } });
+/**
+ * `bundled`: the self-contained file, where Lit is inside too, so Lit's private `_…` members can be
+ * renamed consistently. Never for the npm build, whose Lit is the user's own copy.
+ */
+const minify = ({ bundled = false } = {}) =>
+  terser({
+    ecma: 2022,
+    module: true,
+    compress: { passes: 3, unsafe_arrows: true, pure_getters: true, unsafe_methods: true, unsafe: true },
+    ...(bundled ? { mangle: { properties: { regex: /^_/ } } } : {}),
+    format: { comments: false },
+  });
 
 export default [
   {
@@ -38,10 +48,10 @@ export default [
   {
     // The self-contained file for a plain <script type="module"> on any site. Rarely used parts
     // (the iCalendar export) are split off and loaded from beside it only when asked for.
-    input: { 'programme-elements.min': 'src/index.ts' },
+    input: { 'programme-elements.min': 'src/cdn.ts' },
     // Lazy chunks import what they share from the file itself, rather than from a split-off chunk.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [resolve({ browser: true }), minifyCss(), ts(), minify()],
+    plugins: [resolve({ browser: true }), minifyCss(), ts(), minify({ bundled: true })],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].min.js' },
   },
   {

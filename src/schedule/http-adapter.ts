@@ -1,4 +1,5 @@
 import { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser } from './adapter.js';
+import { apiBase } from './api-base.js';
 
 export interface HttpScheduleOptions {
   /** Where a signed-out press leads: the host's login page. */
@@ -35,7 +36,7 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
   readonly #retries: number;
 
   constructor(base: string, options: HttpScheduleOptions = {}) {
-    this.base = new URL(base, document.baseURI).href.replace(/\/+$/, '');
+    this.base = apiBase(base);
     this.login = options.login;
     this.#timeout = options.timeout ?? 8000;
     this.#retries = options.retries ?? 2;
@@ -107,9 +108,10 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
 
 const byBase = new Map<string, HttpScheduleAdapter>();
 
+
 /** One HTTP adapter per API base (and login) on the page, so every star using it shares one store. */
 export function httpAdapterFor(base: string, login?: string): HttpScheduleAdapter {
-  const key = `${new URL(base, document.baseURI).href}|${login ?? ''}`;
+  const key = `${apiBase(base)}|${login ?? ''}`;
   let adapter = byBase.get(key);
   if (!adapter) byBase.set(key, (adapter = new HttpScheduleAdapter(base, { login })));
   return adapter;

@@ -1,6 +1,6 @@
 import type { ScheduleChoice } from '../context.js';
 import type { ScheduleAdapter } from './adapter.js';
-import { httpAdapterFor } from './http-adapter.js';
+import { deferredHttpAdapterFor } from './deferred-http-adapter.js';
 import { localAdapterFor } from './local-adapter.js';
 
 /**
@@ -10,6 +10,6 @@ import { localAdapterFor } from './local-adapter.js';
 export function resolveAdapter(choice: ScheduleChoice, conferenceId = 'default'): ScheduleAdapter {
   if (choice.adapter) return choice.adapter;
   const schedule = choice.schedule?.trim();
-  if (schedule && schedule !== 'local') return httpAdapterFor(schedule, choice.loginUrl ?? undefined);
+  if (schedule && schedule !== 'local') return deferredHttpAdapterFor(schedule, choice.loginUrl ?? undefined);
   return localAdapterFor(conferenceId);
 }

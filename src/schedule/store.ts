@@ -1,5 +1,4 @@
 import { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser } from './adapter.js';
-import { HttpScheduleAdapter } from './http-adapter.js';
 import { LocalScheduleAdapter } from './local-adapter.js';
 import { Outbox } from './outbox.js';
 
@@ -167,7 +166,8 @@ export class ScheduleStore extends EventTarget {
   /** Picks up what this person pressed while the server was out of reach, even before a reload. */
   #openOutbox(): void {
     if (!this.user || this.local) return;
-    const scope = this.adapter instanceof HttpScheduleAdapter ? this.adapter.base : 'adapter';
+    const base = (this.adapter as { base?: unknown }).base;
+    const scope = typeof base === 'string' ? base : 'adapter';
     this.#outbox = new Outbox(scope, this.user.id);
     for (const [id, starred] of this.#outbox.entries()) this.#wanted.set(id, starred);
     if (this.#outbox.entries().size) queueMicrotask(() => this.flush());

@@ -1,7 +1,6 @@
 import type { ProgrammeFormat } from '../../data/formats.js';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { defineElement } from '../shared/define-element.js';
-import { property } from 'lit/decorators.js';
 import type { Paper } from '../../data/types.js';
 import { emit } from '../../events.js';
 import { wordsFor, type Words } from '../../words.js';
@@ -40,23 +39,33 @@ export class AbstractView extends LitElement {
 
   static override styles = styles;
 
+  /** Lit's reactive properties (and their attributes), declared without decorators: smaller, and the same. */
+  static override properties: PropertyDeclarations = {
+    paperId: { attribute: 'paper-id' },
+    src: {},
+    format: {},
+    expanded: { type: Boolean, reflect: true },
+    paper: { attribute: false },
+    words: { attribute: false },
+  };
+
   /** Id of the paper whose abstract to show. */
-  @property({ attribute: 'paper-id' }) paperId = '';
+  paperId = '';
 
   /** URL of the programme JSON, for a lone element without a `<programme-source>`. */
-  @property() src: string | null = null;
+  src: string | null = null;
 
   /** What `src` holds: `auto` (default: tells a programme v1, frab, c3voc v2 and pretalx apart), `native`, `frab`, `c3voc2` or `pretalx`. */
-  @property() format: ProgrammeFormat = 'auto';
+  format: ProgrammeFormat = 'auto';
 
   /** Whether the full abstract is shown. */
-  @property({ type: Boolean, reflect: true }) expanded = false;
+  expanded = false;
 
   /** The paper itself, when a parent element already has it (as `<panel-card>` does). Wins over `paper-id`. */
-  @property({ attribute: false }) paper?: Paper;
+  paper?: Paper;
 
   /** Strings to override for this element only. */
-  @property({ attribute: false }) words?: Partial<Words>;
+  words?: Partial<Words>;
 
   /** A paper handed over by a parent needs no programme of its own. */
   readonly #programme = new ProgrammeController(this, { optional: () => !!this.paper });

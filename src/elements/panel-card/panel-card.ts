@@ -1,7 +1,6 @@
 import type { ProgrammeFormat } from '../../data/formats.js';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { defineElement } from '../shared/define-element.js';
-import { property } from 'lit/decorators.js';
 import type { Panel, Person, Session } from '../../data/types.js';
 import { safeHref } from '../../data/safe-url.js';
 import { emit } from '../../events.js';
@@ -62,32 +61,45 @@ export class PanelCard extends LitElement {
 
   static override styles = styles;
 
+  /** Lit's reactive properties (and their attributes), declared without decorators: smaller, and the same. */
+  static override properties: PropertyDeclarations = {
+    panelId: { attribute: 'panel-id' },
+    src: {},
+    format: {},
+    timeZone: { attribute: 'time-zone' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    words: { attribute: false },
+    schedule: {},
+    loginUrl: { attribute: 'login-url' },
+    scheduleAdapter: { attribute: false },
+  };
+
   /** Id of the panel to show, e.g. `P021`. */
-  @property({ attribute: 'panel-id' }) panelId = '';
+  panelId = '';
 
   /** URL of the programme JSON, for a card used without a `<programme-source>`. */
-  @property() src: string | null = null;
+  src: string | null = null;
 
   /** What `src` holds: `auto` (default: tells a programme v1, frab, c3voc v2 and pretalx apart), `native`, `frab`, `c3voc2` or `pretalx`. */
-  @property() format: ProgrammeFormat = 'auto';
+  format: ProgrammeFormat = 'auto';
 
   /** Zone to show times in: `conference` (default), `viewer`, or an IANA name. Overrides the provider's. */
-  @property({ attribute: 'time-zone' }) timeZone: string | null = null;
+  timeZone: string | null = null;
 
   /** Heading level of the panel's title (1 to 4); sessions and papers go one and two levels below. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Strings to override for this card only. */
-  @property({ attribute: false }) words?: Partial<Words>;
+  words?: Partial<Words>;
 
   /** `local` (this browser's storage) or the base URL of an HTTP schedule API, for the card's stars. */
-  @property() schedule: string | null = null;
+  schedule: string | null = null;
 
   /** Where a signed-out press of a star leads, with the HTTP schedule. */
-  @property({ attribute: 'login-url' }) loginUrl: string | null = null;
+  loginUrl: string | null = null;
 
   /** A host's own schedule adapter for the card's stars. */
-  @property({ attribute: false }) scheduleAdapter?: ScheduleAdapter;
+  scheduleAdapter?: ScheduleAdapter;
 
   readonly #programme = new ProgrammeController(this);
   /** Re-renders on sign-in and sign-out (the note under the card); the stars follow their own items. */

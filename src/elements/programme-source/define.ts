@@ -1,7 +1,9 @@
+import { attachContextRoot } from '../shared/context-root.js';
 import { defineElement } from '../shared/define-element.js';
 import { ProgrammeSource } from './programme-source.js';
 
 export { ProgrammeSource };
+attachContextRoot();
 defineElement('programme-source', ProgrammeSource);
 
 declare global {

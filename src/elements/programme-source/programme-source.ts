@@ -1,20 +1,11 @@
-import { ContextProvider, ContextRoot } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import type { ProgrammeFormat } from '../../data/formats.js';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyDeclarations } from 'lit';
 import { defineElement } from '../shared/define-element.js';
-import { property } from 'lit/decorators.js';
 import { displayContext, programmeContext, scheduleContext, type TimeZoneChoice } from '../../context.js';
 import type { ScheduleAdapter } from '../../schedule/adapter.js';
 import { emit } from '../../events.js';
 import { SourceLoader } from '../shared/source-loader.js';
-
-let rootAttached = false;
-/** Lets elements that asked for data before their provider was defined find it once it is. */
-function attachContextRoot() {
-  if (rootAttached) return;
-  rootAttached = true;
-  new ContextRoot().attach(document.documentElement);
-}
 
 /**
  * Loads a programme once and provides it, with display settings and the schedule to use, to
@@ -37,36 +28,42 @@ export class ProgrammeSource extends LitElement {
     }
   `;
 
+  /** Lit's reactive properties (and their attributes), declared without decorators: smaller, and the same. */
+  static override properties: PropertyDeclarations = {
+    src: {},
+    format: {},
+    timeZone: { attribute: 'time-zone' },
+    schedule: {},
+    loginUrl: { attribute: 'login-url' },
+    scheduleAdapter: { attribute: false },
+  };
+
   /** URL of the programme JSON (format v1). Relative URLs resolve against the page. */
-  @property() src: string | null = null;
+  src: string | null = null;
 
   /** What `src` holds: `auto` (default: tells a programme v1, frab, c3voc v2 and pretalx apart), `native`, `frab`, `c3voc2` or `pretalx`. */
-  @property() format: ProgrammeFormat = 'auto';
+  format: ProgrammeFormat = 'auto';
 
   /**
    * Which zone times are shown in: `conference` (default), `viewer` for the reader's own zone,
    * or an IANA name such as `Europe/London`.
    */
-  @property({ attribute: 'time-zone' }) timeZone: TimeZoneChoice = 'conference';
+  timeZone: TimeZoneChoice = 'conference';
 
   /** `local` (default: this browser's storage) or the base URL of an HTTP schedule API for every star inside. */
-  @property() schedule: string | null = null;
+  schedule: string | null = null;
 
   /** Where a signed-out press of a star leads, with the HTTP schedule. `{return}` becomes this page's URL. */
-  @property({ attribute: 'login-url' }) loginUrl: string | null = null;
+  loginUrl: string | null = null;
 
   /** A host's own schedule adapter for every star inside. Wins over `schedule`. */
-  @property({ attribute: false }) scheduleAdapter?: ScheduleAdapter;
+  scheduleAdapter?: ScheduleAdapter;
 
   readonly #programme = new ContextProvider(this, { context: programmeContext, initialValue: { status: 'loading' } });
   readonly #display = new ContextProvider(this, { context: displayContext, initialValue: { timeZone: 'conference' } });
   readonly #schedule = new ContextProvider(this, { context: scheduleContext, initialValue: {} });
   readonly #loader = new SourceLoader(this, () => this.#programme.setValue(this.#loader.state));
 
-  constructor() {
-    super();
-    attachContextRoot();
-  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('src') && !this.src) {

@@ -1,3 +1,4 @@
+import { attachContextRoot } from '../shared/context-root.js';
 import { defineElement } from '../shared/define-element.js';
 import { AbstractView } from '../abstract-view/abstract-view.js';
 import { PanelCard } from '../panel-card/panel-card.js';
@@ -5,6 +6,7 @@ import { StarToggle } from '../star-toggle/star-toggle.js';
 import { SessionList } from './session-list.js';
 
 export { SessionList, PanelCard, AbstractView, StarToggle };
+attachContextRoot();
 defineElement('abstract-view', AbstractView);
 defineElement('star-toggle', StarToggle);
 defineElement('panel-card', PanelCard);

@@ -1,7 +1,6 @@
 import { isProgrammeFormat, type ProgrammeFormat } from '../../data/formats.js';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { defineElement } from '../shared/define-element.js';
-import { property, state } from 'lit/decorators.js';
 import { setStyles } from '../shared/set-styles.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import { safeHref } from '../../data/safe-url.js';
@@ -69,66 +68,92 @@ export class SessionList extends LitElement {
 
   static override styles = styles;
 
+  /** Lit's reactive properties (and their attributes), declared without decorators: smaller, and the same. */
+  static override properties: PropertyDeclarations = {
+    src: {},
+    view: { reflect: true },
+    day: {},
+    theme: {},
+    format: {},
+    location: {},
+    starredOnly: { attribute: 'starred-only', type: Boolean },
+    query: {},
+    panelHref: { attribute: 'panel-href' },
+    timeZone: { attribute: 'time-zone' },
+    deepLink: { attribute: 'deep-link' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    now: { converter: (v: string | null) => (v ? new Date(v) : undefined) },
+    schedule: {},
+    loginUrl: { attribute: 'login-url' },
+    scheduleAdapter: { attribute: false },
+    words: { attribute: false },
+    filters: { state: true, attribute: false },
+    narrow: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+    searchText: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+  };
+
   /** URL of the programme JSON, for a list used without a `<programme-source>`. */
-  @property() src: string | null = null;
+  src: string | null = null;
 
   /** `list` (default) or `grid`: a timetable by room for one day (the list again in a narrow container). */
-  @property({ reflect: true }) view: 'list' | 'grid' = 'list';
+  view: 'list' | 'grid' = 'list';
 
   /** Show only this day, `yyyy-MM-dd` in the zone shown. The reader can change it. */
-  @property() day: string | null = null;
+  day: string | null = null;
   /** Show only this theme. */
-  @property() theme: string | null = null;
+  theme: string | null = null;
   /**
    * Two meanings, told apart by value: `auto`, `native`, `frab`, `c3voc2` or `pretalx` say what
    * `src` holds (as on the other elements); any other value shows only panels of that format
    * (`Roundtable`).
    */
-  @property() format: string | null = null;
+  format: string | null = null;
 
   /** The data format named by `format`, when it names one. */
   get sourceFormat(): ProgrammeFormat {
     return isProgrammeFormat(this.format) ? this.format : 'auto';
   }
   /** Show only this location. */
-  @property() location: string | null = null;
+  location: string | null = null;
   /** Show only what is on the reader's schedule. */
-  @property({ attribute: 'starred-only', type: Boolean }) starredOnly = false;
+  starredOnly = false;
   /** Text search over titles, people, affiliations and abstracts. */
-  @property() query: string | null = null;
+  query: string | null = null;
 
   /** Where a panel's title leads, `{id}` standing for its id, e.g. `/programme/{id}`. Without it, a row opens the panel in place. */
-  @property({ attribute: 'panel-href' }) panelHref: string | null = null;
+  panelHref: string | null = null;
 
   /** Zone to show times in: `conference` (default), `viewer`, or an IANA name. Fixed zones hide the switch. */
-  @property({ attribute: 'time-zone' }) timeZone: string | null = null;
+  timeZone: string | null = null;
 
   /** `hash` (default): the URL hash names a day or an item, and the list writes it back. `none` leaves the URL alone. */
-  @property({ attribute: 'deep-link' }) deepLink: 'hash' | 'none' = 'hash';
+  deepLink: 'hash' | 'none' = 'hash';
 
   /** Heading level of the day headings (1 to 5); sessions go one level below. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** The present moment, for "happening now" (ISO 8601 or a Date). Defaults to the clock. */
-  @property({ converter: (v) => (v ? new Date(v) : undefined) }) now?: Date;
+  now?: Date;
 
   /** `local` (this browser's storage) or the base URL of an HTTP schedule API, for the stars. */
-  @property() schedule: string | null = null;
+  schedule: string | null = null;
   /** Where a signed-out press of a star leads, with the HTTP schedule. */
-  @property({ attribute: 'login-url' }) loginUrl: string | null = null;
+  loginUrl: string | null = null;
   /** A host's own schedule adapter for the stars. */
-  @property({ attribute: false }) scheduleAdapter?: ScheduleAdapter;
+  scheduleAdapter?: ScheduleAdapter;
 
   /** Strings to override for this list only. */
-  @property({ attribute: false }) words?: Partial<Words>;
+  words?: Partial<Words>;
 
   /** What the reader narrowed the list to; starts from the attributes. */
-  @state() private filters: SessionFilters = {};
-  @state() private narrow = false;
-  @state() private expanded = new Set<string>();
-  @state() private searchText = '';
+  private filters: SessionFilters = {};
+  private narrow = false;
+  private expanded = new Set<string>();
+  private searchText = '';
   /** A short answer to the reader's last action (nothing to download), shown by the count. */
-  @state() private notice = '';
+  private notice = '';
 
   readonly #programme = new ProgrammeController(this);
   /** Only "starred only" depends on the stars; each row's star follows its own item. */
