@@ -28,7 +28,7 @@ const SUMMARY_LENGTH = 320;
  * @cssprop --programme-accent - The toggle's colour and the focus ring.
  * @cssprop --programme-muted - The "no abstract" line.
  * @cssprop --programme-focus-ring - The focus outline. Defaults to 2px solid the accent.
- * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e.
+ * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e (#ff8a80 where the page is dark).
  * @fires programme-error - When its own `src` cannot be loaded, or `paper-id` is not in the programme.
  */
 export class AbstractView extends LitElement {

@@ -48,7 +48,7 @@ import { styles } from './panel-card.styles.js';
  * @cssprop --programme-radius - Corner radius.
  * @cssprop --programme-space - Default padding of the card. Defaults to 1rem.
  * @cssprop --programme-focus-ring - The focus outline. Defaults to 2px solid the accent.
- * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e.
+ * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e (#ff8a80 where the page is dark).
  * @fires programme-star-change - From its stars, after a press.
  * @fires programme-login-request - From its stars, when a signed-out reader presses one.
  * @fires programme-error - When its own `src` cannot be loaded, or `panel-id` is not in the programme.

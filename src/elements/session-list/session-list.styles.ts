@@ -7,7 +7,7 @@ export const styles = [
     :host {
       display: block;
       --_gap: var(--session-list-row-gap, 0.75rem);
-      --_now: var(--session-list-now-color, #0b6e4f);
+      --_now: var(--session-list-now-color, light-dark(#0b6e4f, #6ee7b7));
     }
     .filters {
       display: flex;
@@ -134,7 +134,7 @@ export const styles = [
       border-radius: 999px;
       font-size: 0.8em;
       font-weight: 600;
-      color: #fff;
+      color: light-dark(#fff, #000);
       background: var(--_now);
     }
     .live {

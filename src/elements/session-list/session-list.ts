@@ -47,7 +47,7 @@ const GRID_MIN_WIDTH = 640;
  * @csspart status - The loading or error line.
  * @csspart retry - The retry button of the error state.
  * @cssprop --session-list-row-gap - Space between sessions. Defaults to 0.75rem.
- * @cssprop --session-list-now-color - Colour of the "happening now" mark. Defaults to #0b6e4f.
+ * @cssprop --session-list-now-color - Colour of the "happening now" mark. Defaults to #0b6e4f (#6ee7b7 where the page is dark).
  * @cssprop --session-list-grid-slot - Height of a quarter hour in the timetable. Defaults to 1.25rem.
  * @cssprop --programme-accent - Links, focus ring, selected controls.
  * @cssprop --programme-border - Rules between sessions, control borders.
@@ -55,7 +55,7 @@ const GRID_MIN_WIDTH = 640;
  * @cssprop --programme-radius - Corner radius of controls and timetable cells.
  * @cssprop --programme-surface - Background of the sticky day and room headings and of controls. Defaults to Canvas.
  * @cssprop --programme-focus-ring - The focus outline. Defaults to 2px solid the accent.
- * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e.
+ * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e (#ff8a80 where the page is dark).
  * @fires programme-star-change - From its stars, after a press.
  * @fires programme-login-request - From its stars, when a signed-out reader presses one.
  * @fires programme-error - When its own `src` cannot be loaded.

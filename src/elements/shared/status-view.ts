@@ -61,7 +61,7 @@ export const baseStyles = css`
     gap: 0.5em;
     align-items: baseline;
     padding: 0.5em 0.75em;
-    border: 1px solid var(--programme-error-color, #b3261e);
+    border: 1px solid var(--programme-error-color, light-dark(#b3261e, #ff8a80));
     border-inline-start-width: 4px;
     border-radius: var(--_radius);
   }

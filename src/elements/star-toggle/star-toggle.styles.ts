@@ -11,7 +11,7 @@ export const styles = [
       gap: 0.25em 0.5em;
       vertical-align: middle;
       --_size: var(--star-toggle-size, 1.25rem);
-      --_star: var(--star-toggle-color, var(--programme-star-color, #b45309));
+      --_star: var(--star-toggle-color, var(--programme-star-color, light-dark(#b45309, #fbbf24)));
     }
     button {
       display: inline-flex;

@@ -22,7 +22,7 @@ import { styles } from './star-toggle.styles.js';
  * @csspart label - The visible text beside the star (signed out, or when the schedule failed).
  * @csspart message - The line that says why a change was not saved.
  * @cssprop --star-toggle-size - Size of the star. Defaults to 1.25rem; the button stays at least 24px.
- * @cssprop --star-toggle-color - Colour of a pressed star. Defaults to `--programme-star-color`, then #b45309 (amber).
+ * @cssprop --star-toggle-color - Colour of a pressed star. Defaults to `--programme-star-color`, then amber: #b45309 (#fbbf24 where the page is dark).
  * @cssprop --programme-accent - The focus ring.
  * @cssprop --programme-border - The button's border on hover.
  * @cssprop --programme-radius - The button's corners.
