@@ -4,7 +4,7 @@
  */
 export type { Programme, Conference, Panel, Session, Paper, Person, ItemKind } from './data/types.js';
 export { validateProgramme, isKnownTimeZone, type ValidationProblem, type ValidationResult } from './data/validate.js';
-export { loadProgramme, clearProgrammeCache } from './data/load.js';
+export { loadProgramme, clearProgrammeCache, loadSettings } from './data/load.js';
 export { isProgrammeFormat, type ProgrammeFormat } from './data/formats.js';
 export { ProgrammeLoadError, type LoadFailure } from './data/load-error.js';
 export { ProgrammeIndex, type IndexedItem } from './data/programme-index.js';

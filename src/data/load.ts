@@ -66,15 +66,19 @@ const yieldToPage = () =>
     else setTimeout(resolve, 0);
   });
 
-/** A server that never answers, or trickles, fails after this long (the reader can retry). */
-export const LOAD_TIMEOUT_MS = 30_000;
+/**
+ * A server that never answers, or trickles, fails after `timeoutMs` (default 30 s; the reader can
+ * retry). A host, or a test, may change it before elements load.
+ */
+export const loadSettings = { timeoutMs: 30_000 };
 
 async function fetchProgramme(url: string, signal: AbortSignal, format: ProgrammeFormat): Promise<ProgrammeIndex> {
-  const timeout = AbortSignal.timeout(LOAD_TIMEOUT_MS);
+  const limit = loadSettings.timeoutMs;
+  const timeout = AbortSignal.timeout(limit);
   const both = AbortSignal.any([signal, timeout]);
   const unreachable = (e: unknown) => {
     if (signal.aborted) return e;
-    const why = timeout.aborted ? `did not answer within ${LOAD_TIMEOUT_MS / 1000} s` : `could not be reached (${(e as Error).message})`;
+    const why = timeout.aborted ? `did not answer within ${limit / 1000} s` : `could not be reached (${(e as Error).message})`;
     return new ProgrammeLoadError('network', `The programme at ${url} ${why}.`, url);
   };
   let response: Response;

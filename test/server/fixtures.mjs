@@ -21,6 +21,10 @@ const fixturePath = (name) => files[name] ?? `test/fixtures/programmes/${name}.j
  * GET /status/CODE                 an empty answer with that HTTP status
  * GET /not-json                    200 with a body that is not JSON
  * GET /hits?key=PATH_AND_QUERY     how many times that exact path+query was requested
+ * GET /trickle/NAME?ms=MS          a programme file sent in 20 pieces over MS milliseconds
+ * GET /wrong-type/NAME             a programme file labelled text/html
+ * GET /never                       headers never come (the connection is closed after 20 s)
+ * GET /redirect?to=URL             302 to URL (another origin, say)
  */
 export function fixturesMiddleware() {
   return async (ctx, next) => {
@@ -50,6 +54,38 @@ export function fixturesMiddleware() {
     if (url.pathname === '/not-json') {
       ctx.type = 'application/json';
       ctx.body = '<!doctype html><title>Oops</title><p>Not the programme';
+      return;
+    }
+    if ((m = url.pathname.match(/^\/(trickle|wrong-type)\/([\w-]+)$/))) {
+      const body = await readFile(root + fixturePath(m[2]), 'utf8');
+      if (m[1] === 'wrong-type') {
+        ctx.type = 'text/html';
+        ctx.body = body;
+        return;
+      }
+      const { PassThrough } = await import('node:stream');
+      const stream = new PassThrough();
+      ctx.type = 'application/json';
+      ctx.body = stream;
+      const pieces = 20;
+      const size = Math.ceil(body.length / pieces);
+      const pause = Number(url.searchParams.get('ms') ?? 1000) / pieces;
+      (async () => {
+        for (let i = 0; i < pieces; i++) {
+          stream.write(body.slice(i * size, (i + 1) * size));
+          await sleep(pause);
+        }
+        stream.end();
+      })();
+      return;
+    }
+    if (url.pathname === '/never') {
+      await sleep(20000);
+      ctx.status = 504;
+      return;
+    }
+    if (url.pathname === '/redirect') {
+      ctx.redirect(url.searchParams.get('to'));
       return;
     }
     if (url.pathname === '/hits') {
