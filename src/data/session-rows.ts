@@ -54,6 +54,15 @@ export function rowDays(rows: SessionRow[], timeZone: string): string[] {
 type Facets = { themes: string[]; formats: string[]; locations: string[] };
 const facetsByRows = new WeakMap<SessionRow[], Facets>();
 
+const dayMaps = new WeakMap<string[], Map<SessionRow, string>>();
+
+/** Each row's day (from `rowDays`) by row, built once per zone. */
+export function dayOfRow(rows: SessionRow[], days: string[]): Map<SessionRow, string> {
+  let map = dayMaps.get(days);
+  if (!map) dayMaps.set(days, (map = new Map(rows.map((row, i) => [row, days[i]]))));
+  return map;
+}
+
 /** The values a reader can filter by, each sorted, without blanks; worked out once per programme. */
 export function facets(rows: SessionRow[]): Facets {
   let found = facetsByRows.get(rows);

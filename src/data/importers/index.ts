@@ -8,6 +8,7 @@
  */
 import { buildProgramme, type Draft } from './build.js';
 import { c3voc2Draft } from './c3voc2.js';
+import { PROGRAMME_FORMATS, isProgrammeFormat, type ProgrammeFormat } from '../formats.js';
 import { detectFormat, type DetectedFormat } from './detect.js';
 import { frabDraft } from './frab.js';
 import { Notes } from './notes.js';
@@ -20,7 +21,7 @@ export { detectFormat };
  * (flat events). `pretalx`: pretalx's schedule.json (frab v1 with pretalx's quirks) or its widget JSON.
  * `auto`: tell from the document's shape.
  */
-export type ProgrammeFormat = 'auto' | DetectedFormat;
+export type { ProgrammeFormat };
 
 export interface ImportResult {
   /** The document in the programme format v1, still to be validated. */
@@ -36,7 +37,6 @@ export interface ImportOptions {
   url?: string;
 }
 
-const FORMATS: readonly ProgrammeFormat[] = ['auto', 'native', 'frab', 'c3voc2', 'pretalx'];
 
 /**
  * Maps a parsed document in another system's format to the programme format v1.
@@ -44,7 +44,7 @@ const FORMATS: readonly ProgrammeFormat[] = ['auto', 'native', 'frab', 'c3voc2',
  * lacks what its format requires.
  */
 export function importProgramme(json: unknown, format: ProgrammeFormat = 'auto', options: ImportOptions = {}): ImportResult {
-  if (!FORMATS.includes(format)) throw new Error(`Unknown programme format ${JSON.stringify(format)}: use one of ${FORMATS.join(', ')}.`);
+  if (!isProgrammeFormat(format)) throw new Error(`Unknown programme format ${JSON.stringify(format)}: use one of ${PROGRAMME_FORMATS.join(', ')}.`);
   const read = format === 'auto' ? detectFormat(json) : format;
   if (!read) {
     throw new Error(

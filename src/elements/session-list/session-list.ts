@@ -5,7 +5,7 @@ import { setStyles } from '../shared/set-styles.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import { safeHref } from '../../data/safe-url.js';
 import { filterRows, hasFilters, isStarredRow, type SessionFilters } from '../../data/session-filter.js';
-import { facets, rowDays, sessionRows, type SessionRow } from '../../data/session-rows.js';
+import { dayOfRow, facets, rowDays, sessionRows, type SessionRow } from '../../data/session-rows.js';
 import type { ScheduleAdapter } from '../../schedule/adapter.js';
 import type { ScheduleStore } from '../../schedule/store.js';
 import { formatDay, timeRange, viewerTimeZone } from '../../time/format.js';
@@ -167,7 +167,7 @@ export class SessionList extends LitElement {
   #store?: ScheduleStore;
   #index?: ProgrammeIndex;
   #pendingTarget?: string;
-  #memo?: { key: unknown[]; rows: SessionRow[]; items: ListItem[] };
+  #memo?: { key: unknown[]; rows: SessionRow[]; items: ListItem[]; days: string[] };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -232,7 +232,7 @@ export class SessionList extends LitElement {
     const store = (this.#store = this.#schedule.resolve(conference.id));
     const all = sessionRows(index);
     const days = rowDays(all, zone);
-    const { rows, items } = this.#shown(all, days, store);
+    const { rows, items, days: shownDays } = this.#shown(all, days, store);
     this.#window.setItems(items);
     const grid = this.view === 'grid' && !this.narrow;
     if (grid && !this.#gridView) this.#loadGrid();
@@ -247,7 +247,7 @@ export class SessionList extends LitElement {
             ${hasFilters(this.filters) ? html`<button type="button" @click=${this.#clearFilters}>${words.clearFilters}</button>` : nothing}
           </div>`
         : grid && this.#gridView
-          ? this.#gridView({ rows, days: this.#daysOf(rows, all, days), day: this.filters.day, zone, locale, level, words, now: this.#now(), star: (row) => this.#star(row) })
+          ? this.#gridView({ rows, days: shownDays, day: this.filters.day, zone, locale, level, words, now: this.#now(), star: (row) => this.#star(row) })
           : this.#list(zone, locale, level, words)}
       <p class="note">${words.timesIn(zone, zone === conference.timeZone)}${store.local ? html` ${words.localNote}` : nothing}</p>
     </div>`;
@@ -259,25 +259,21 @@ export class SessionList extends LitElement {
     const key = [all, days, this.filters, starred && [...starred].sort().join('\n')];
     if (this.#memo && key.every((k, i) => k === this.#memo!.key[i])) return this.#memo;
     const rows = filterRows(all, days, this.filters, starred ?? new Set());
-    const dayOf = new Map(all.map((row, i) => [row, days[i]]));
+    const dayOf = dayOfRow(all, days);
+    const shownDays = rows.map((row) => dayOf.get(row)!);
     const items: ListItem[] = [];
     let current = '';
     let dayFirst = rows[0];
     rows.forEach((row, position) => {
-      const day = dayOf.get(row)!;
+      const day = shownDays[position];
       if (day !== current) {
         items.push({ kind: 'day', day: (current = day), first: row });
         dayFirst = row;
       }
       items.push({ kind: 'row', row, position, dayFirst });
     });
-    this.#memo = { key, rows, items };
+    this.#memo = { key, rows, items, days: shownDays };
     return this.#memo;
-  }
-
-  #daysOf(rows: SessionRow[], all: SessionRow[], days: string[]) {
-    const dayOf = new Map(all.map((row, i) => [row, days[i]]));
-    return rows.map((row) => dayOf.get(row)!);
   }
 
   #now(): number {
