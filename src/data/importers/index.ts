@@ -9,7 +9,7 @@
 import { buildProgramme, type Draft } from './build.js';
 import { c3voc2Draft } from './c3voc2.js';
 import { PROGRAMME_FORMATS, isProgrammeFormat, type ProgrammeFormat } from '../formats.js';
-import { detectFormat, type DetectedFormat } from './detect.js';
+import { detectFormat } from './detect.js';
 import { frabDraft } from './frab.js';
 import { Notes } from './notes.js';
 import { pretalxDraft } from './pretalx.js';
