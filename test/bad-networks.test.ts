@@ -11,11 +11,15 @@ let n = 0;
 const unique = (url: string) => `${url}${url.includes('?') ? '&' : '?'}t=${Date.now()}-${++n}`;
 const referenceServer = async (): Promise<string> => (await (await fetch('/reference/config')).json()).url;
 
-/** A card on `src`, with the programme-error events it fires. */
+/** A card on `src`, with the programme-error events it fires (listened to before it can fire any). */
 async function card(src: string) {
-  const wrapper = await fixture<HTMLDivElement>(html`<div><panel-card panel-id="P021" src=${src}></panel-card></div>`);
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
   const errors = record<ProgrammeErrorDetail>(wrapper, 'programme-error');
-  return { el: wrapper.querySelector('panel-card') as PanelCard, errors };
+  const el = document.createElement('panel-card');
+  el.panelId = 'P021';
+  el.src = src;
+  wrapper.append(el);
+  return { el, errors };
 }
 const title = (el: PanelCard) => el.shadowRoot!.querySelector('[part=title]')?.textContent ?? '';
 const alert = (el: PanelCard) => el.shadowRoot!.querySelector('[role=alert]')?.textContent ?? '';
