@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import { loadProgramme } from '../src/data/load.js';
 import type { ProgrammeErrorDetail } from '../src/events.js';
-import { programmeUrl, record, visibleText } from './helpers.js';
+import { programmeUrl, record, visibleText, watchUncaught } from './helpers.js';
 
 /**
  * Bad documents, served by test/server/csp-page.mjs at /bad/NAME.json (the list and what each
@@ -33,10 +33,6 @@ const statusOf = (el: Element): Status => {
   return 'ready';
 };
 
-/** What would reach the console as uncaught errors and rejections during the current test. */
-let uncaught: string[] = [];
-const onError = (e: ErrorEvent) => uncaught.push(`error: ${e.message}`);
-const onRejection = (e: PromiseRejectionEvent) => uncaught.push(`unhandledrejection: ${e.reason?.stack ?? e.reason}`);
 
 /**
  * Watches the page paint: every animation frame's time, from now until `stop()`. `longestGapAfter(t)`
@@ -98,16 +94,10 @@ const idsFor = (name: string, c: Case) => (c.huge ? { panel: 'H0', paper: 'H0-1-
 
 describe('bad documents', function () {
   this.timeout(30000);
-  before(() => {
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
+  const uncaught = watchUncaught();
   after(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
     for (const id of ['bad-docs', 'huge']) localStorage.removeItem(`programme-elements:schedule:${id}`);
   });
-  beforeEach(() => (uncaught = []));
 
   it('has the cases the issue asks for', () => {
     const names = Object.keys(cases);
@@ -199,7 +189,7 @@ describe('bad documents', function () {
           expect(visibleText(m.card)).to.contain('Second paper');
         }
         await new Promise((r) => setTimeout(r, 50));
-        expect(uncaught, 'uncaught errors').to.deep.equal([]);
+        expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
       } finally {
         m.wrapper.remove();
       }

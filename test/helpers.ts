@@ -39,3 +39,23 @@ export function record<T = unknown>(target: EventTarget, name: string): CustomEv
   target.addEventListener(name, (e) => seen.push(e as CustomEvent<T>));
   return seen;
 }
+
+/**
+ * Collects what would reach the console as uncaught errors and rejections, test by test, in the
+ * `describe` that calls it: `const uncaught = watchUncaught(); … expect(uncaught.errors).to.deep.equal([])`.
+ */
+export function watchUncaught(): { errors: string[] } {
+  const watched = { errors: [] as string[] };
+  const onError = (e: ErrorEvent) => watched.errors.push(`error: ${e.message}`);
+  const onRejection = (e: PromiseRejectionEvent) => watched.errors.push(`unhandledrejection: ${e.reason?.stack ?? e.reason}`);
+  before(() => {
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  after(() => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  });
+  beforeEach(() => (watched.errors = []));
+  return watched;
+}

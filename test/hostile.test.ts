@@ -8,6 +8,7 @@ import { validateProgramme } from '../src/data/validate.js';
 import { splitParagraphs } from '../src/elements/shared/paragraphs.js';
 import type { Panel, Paper, Programme } from '../src/data/types.js';
 import { xssPayloads } from './fixtures/hostile/payloads.js';
+import { watchUncaught } from './helpers.js';
 
 /**
  * Every text field and URL of a programme filled from a corpus of hostile strings (the Big List
@@ -177,9 +178,6 @@ const texts = (root: ParentNode, selector: string) => [...root.querySelectorAll(
 /** A programme as a blob: URL (nothing about it on the server). */
 const blobUrl = (programme: Programme) => URL.createObjectURL(new Blob([JSON.stringify(programme)], { type: 'application/json' }));
 
-let uncaught: string[] = [];
-const onError = (e: ErrorEvent) => uncaught.push(`error: ${e.message}`);
-const onRejection = (e: PromiseRejectionEvent) => uncaught.push(`unhandledrejection: ${e.reason?.stack ?? e.reason}`);
 
 type Spec = [tag: string, attributes: Record<string, string | null>, children?: Spec[]];
 /** An element made through the DOM (no HTML parsing, so NUL and CR in attributes survive). */
@@ -207,18 +205,12 @@ describe('hostile data', function () {
   this.timeout(180000);
   const storageKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('programme-elements:schedule:') && k.includes('~conference-'));
 
-  before(() => {
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
+  const uncaught = watchUncaught();
   after(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
     storageKeys().forEach((k) => localStorage.removeItem(k));
     history.replaceState(history.state, '', location.pathname + location.search);
   });
   beforeEach(() => {
-    uncaught = [];
     delete win.__pwned;
   });
 
@@ -343,7 +335,7 @@ describe('hostile data', function () {
         }
         await new Promise((r) => setTimeout(r, 50));
         expect(win.__pwned, 'a payload ran').to.equal(undefined);
-        expect(uncaught, 'uncaught errors').to.deep.equal([]);
+        expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
       } finally {
         container.remove();
         URL.revokeObjectURL(src);
@@ -402,7 +394,7 @@ describe('hostile data', function () {
         }
         expect(seen.size, 'every session is a row').to.equal(programme.panels.length);
         expect(foreignCount(), 'elements made in the page itself').to.equal(before);
-        expect(uncaught, 'uncaught errors').to.deep.equal([]);
+        expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
       } finally {
         container.remove();
         URL.revokeObjectURL(src);
@@ -432,7 +424,7 @@ describe('hostile data', function () {
         window.dispatchEvent(new HashChangeEvent('hashchange'));
         await (list as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
       }
-      expect(uncaught, 'uncaught errors').to.deep.equal([]);
+      expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
       expect(win.__pwned).to.equal(undefined);
     } finally {
       container.remove();
@@ -467,7 +459,7 @@ describe('hostile data', function () {
         const n = filterRows(all, days, { query: s }, new Set()).length;
         expect(count, `a search for ${JSON.stringify(s.slice(0, 40))}`).to.equal(n === all.length ? `${n} sessions` : `Showing ${n} of ${all.length} sessions`);
       }
-      expect(uncaught, 'uncaught errors').to.deep.equal([]);
+      expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
       expect(win.__pwned).to.equal(undefined);
       expect(domProblems(container)).to.deep.equal([]);
     } finally {
@@ -496,10 +488,10 @@ describe('hostile data', function () {
     try {
       await waitUntil(() => ready(list) && list.shadowRoot!.querySelector('[part=row]'), 'the list never rendered', { timeout: 30000 });
       list.query = long;
-      await list.updateComplete.catch((e) => uncaught.push(String(e)));
+      await list.updateComplete.catch((e) => uncaught.errors.push(String(e)));
       await new Promise((r) => setTimeout(r, 50));
       expect(normalise(list.shadowRoot!.querySelector('[part=count]')!.textContent!)).to.match(/^Showing [1-9]\d* of \d+ sessions$/);
-      expect(uncaught, 'uncaught errors').to.deep.equal([]);
+      expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
     } finally {
       container.remove();
       URL.revokeObjectURL(src);
@@ -532,7 +524,7 @@ describe('hostile data', function () {
       for (const button of inPlace.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.details')) button.click();
       await waitUntil(() => inPlace.shadowRoot!.querySelectorAll('.detail panel-card').length === 3, 'not every row opened its details', { timeout: 5000 });
       await waitUntil(() => ready(linked) && linked.shadowRoot!.querySelectorAll('[part=row] a').length === 3, 'the linked list never rendered its links', { timeout: 5000 });
-      expect(uncaught, 'uncaught errors').to.deep.equal([]);
+      expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
     } finally {
       container.remove();
       URL.revokeObjectURL(src);
