@@ -158,14 +158,14 @@ describe('<star-toggle> with an HTTP schedule', () => {
     expect(requests.me).to.equal(1);
   });
 
-  it('rolls back, tells the reader and fires programme-error when the server answers 500; agrees after recovery', async () => {
+  it('rolls back, tells the reader and fires programme-error when the server refuses a change (403); agrees after recovery', async () => {
     const a = api();
     await a.ready;
     const adapter = new HttpScheduleAdapter(a.base, { retries: 0 });
     const el = await fixture(html`<div><star-toggle item-id="P1" .scheduleAdapter=${adapter}></star-toggle><star-toggle item-id="P1" .scheduleAdapter=${adapter}></star-toggle></div>`);
     const [star, twin] = [...el.querySelectorAll('star-toggle')];
     await ready(star);
-    await a.control({ fail: { status: 500, count: 1 } });
+    await a.control({ fail: { status: 403, count: 1 } });
     const errors = record<ProgrammeErrorDetail>(el, 'programme-error');
     button(star).click();
     await star.updateComplete;
@@ -174,9 +174,10 @@ describe('<star-toggle> with an HTTP schedule', () => {
     await star.updateComplete;
     expect(pressed(star)).to.equal('false');
     expect(pressed(twin)).to.equal('false');
-    expect(errors[0].detail).to.deep.equal({ message: 'The schedule server answered HTTP 500.', kind: 'save' });
+    expect(errors[0].detail).to.deep.equal({ message: 'The schedule server answered HTTP 403.', kind: 'save' });
     const message = star.shadowRoot!.querySelector('[role=status]')!;
-    expect(message.textContent).to.equal('Not saved: The schedule server answered HTTP 500. The star was put back.');
+    expect(message.textContent).to.equal('Not saved: The schedule server answered HTTP 403. The star was put back.');
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('programme-elements:outbox:') && k.includes(a.base)), 'nothing kept').to.deep.equal([]);
     await expect(star).to.be.accessible();
     // Recovery: the next press persists, and the page, the server and a fresh read agree.
     button(star).click();
@@ -187,7 +188,37 @@ describe('<star-toggle> with an HTTP schedule', () => {
     expect([...(await new HttpScheduleAdapter(a.base).starred())]).to.deep.equal(['P1']);
   });
 
-  it('rolls back when the server does not answer in time, after bounded retries', async () => {
+  it('keeps the change when the server answers 500: pending, the reader told, sent once the server is back; page, server and a fresh read agree', async () => {
+    const a = api();
+    await a.ready;
+    const adapter = new HttpScheduleAdapter(a.base, { retries: 0 });
+    const el = await fixture(html`<div><star-toggle item-id="P8" .scheduleAdapter=${adapter}></star-toggle><star-toggle item-id="P8" .scheduleAdapter=${adapter}></star-toggle></div>`);
+    const [star, twin] = [...el.querySelectorAll('star-toggle')];
+    await ready(star);
+    await a.control({ fail: { status: 500, count: 1000 } });
+    const errors = record<ProgrammeErrorDetail>(el, 'programme-error');
+    button(star).click();
+    await waitUntil(() => errors.length === 1, 'no programme-error');
+    await star.updateComplete;
+    expect(errors[0].detail).to.deep.equal({ message: 'The schedule server answered HTTP 500.', kind: 'queued' });
+    expect(pressed(star), 'the reader’s choice stays').to.equal('true');
+    expect(pressed(twin)).to.equal('true');
+    expect(star.shadowRoot!.querySelector('button.pending')).to.exist;
+    const message = star.shadowRoot!.querySelector('[role=status]')!;
+    expect(message.textContent).to.match(/^Not sent yet: The schedule server answered HTTP 500\. Your change is kept/);
+    await expect(star).to.be.accessible();
+    expect((await a.stats()).starred).to.deep.equal([]);
+    // The server is back: the change goes, the message goes, and everyone agrees.
+    await a.control({ fail: null });
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(async () => (await a.stats()).starred.includes('P8'), 'the kept change was never sent', { timeout: 5000 });
+    await waitUntil(() => !star.shadowRoot!.querySelector('button.pending') && message.textContent === '', 'still pending');
+    expect(pressed(star)).to.equal('true');
+    expect(pressed(twin)).to.equal('true');
+    expect([...(await new HttpScheduleAdapter(a.base).starred())]).to.deep.equal(['P8']);
+  });
+
+  it('keeps the change when the server does not answer in time, after bounded retries', async () => {
     const a = api();
     await a.ready;
     const adapter = new HttpScheduleAdapter(a.base, { timeout: 300, retries: 1 });
@@ -199,9 +230,14 @@ describe('<star-toggle> with an HTTP schedule', () => {
     expect(el.shadowRoot!.querySelector('button.pending')).to.exist;
     await expect(el).to.be.accessible();
     await waitUntil(() => el.shadowRoot!.querySelector('[role=status]')!.textContent !== '', 'no message', { timeout: 3000 });
-    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('did not answer within 0.3 s');
-    expect(pressed(el)).to.equal('false');
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Not sent yet: The schedule server did not answer within 0.3 s.');
+    expect(pressed(el)).to.equal('true');
     expect((await a.stats()).requests.put).to.equal(2);
+    // The server answers again: the kept change is sent.
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(async () => (await a.stats()).starred.includes('P2'), 'the kept change was never sent', { timeout: 5000 });
+    await waitUntil(() => !el.shadowRoot!.querySelector('button.pending'), 'still pending');
+    expect(pressed(el)).to.equal('true');
   });
 
   it('keeps a change that could not be sent, says it is pending, and sends it when the server is back, even after a reload', async () => {
@@ -221,7 +257,8 @@ describe('<star-toggle> with an HTTP schedule', () => {
     await expect(el).to.be.accessible();
     const saved = Object.keys(localStorage).find((k) => k.startsWith('programme-elements:outbox:') && k.includes(a.base));
     expect(saved, 'the change is kept in this browser').to.exist;
-    expect(JSON.parse(localStorage.getItem(saved!)!)).to.deep.equal({ P7: true });
+    expect(JSON.parse(localStorage.getItem(saved!)!)).to.have.all.keys('P7');
+    expect(JSON.parse(localStorage.getItem(saved!)!).P7.starred).to.equal(true);
 
     // A reload: a new adapter and store find the kept change and show it as pending.
     const again = await fixture<StarToggle>(html`<star-toggle item-id="P7" item-title="Seven" .scheduleAdapter=${new HttpScheduleAdapter(a.base, { retries: 0 })}></star-toggle>`);

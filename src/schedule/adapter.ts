@@ -22,9 +22,10 @@ export interface ScheduleAdapter {
 }
 
 /**
- * Rejection of `setStarred` that means "the change could not be sent at all" (no connection, the
- * server unreachable): the store keeps the change and sends it when the server is back. Any other
- * rejection means the server refused it, and the star is put back.
+ * Rejection of `setStarred` that means "the change could not be delivered now": no connection, no
+ * answer in time, or the server saying it cannot take it now (HTTP 5xx). The store keeps the
+ * change, shows it as pending, and sends it when the server is back. Any other rejection means the
+ * server refused it, and the star is put back.
  */
 export class UnreachableError extends Error {
   override readonly name = 'UnreachableError';

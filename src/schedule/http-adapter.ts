@@ -16,12 +16,6 @@ export interface HttpScheduleOptions {
  */
 export const REQUEST_HEADER = { 'X-Requested-With': 'programme-elements' } as const;
 
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -64,7 +58,11 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
     await this.#request(starred ? 'PUT' : 'DELETE', `/items/${encodeURIComponent(itemId)}`);
   }
 
-  /** One request, tried again (PUT and DELETE are idempotent) after network failures, timeouts and 5xx. */
+  /**
+   * One request, tried again (PUT and DELETE are idempotent) after network failures, timeouts and
+   * 5xx. When every try failed so, it rejects with `UnreachableError`: the store keeps the change and
+   * sends it later. A 401 rejects with `SignedOutError`, any other refusal (4xx) with an `Error`.
+   */
   async #request(method: string, path: string): Promise<unknown> {
     let lastError: Error = new Error('no attempt');
     for (let attempt = 0; attempt <= this.#retries; attempt++) {
@@ -73,8 +71,7 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
         return await this.#once(method, path);
       } catch (e) {
         lastError = e as Error;
-        const retryable = !(e instanceof SignedOutError) && !(e instanceof HttpError && e.status < 500);
-        if (!retryable) throw e;
+        if (!(e instanceof UnreachableError)) throw e;
       }
     }
     throw lastError;
@@ -91,11 +88,15 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
         signal: AbortSignal.timeout(this.#timeout),
       });
     } catch (e) {
-      if ((e as Error).name === 'TimeoutError') throw new Error(`The schedule server did not answer within ${this.#timeout / 1000} s.`);
-      throw new UnreachableError('The schedule server could not be reached.');
+      throw new UnreachableError(
+        (e as Error).name === 'TimeoutError' ? `The schedule server did not answer within ${this.#timeout / 1000} s.` : 'The schedule server could not be reached.',
+      );
     }
     if (response.status === 401) throw new SignedOutError();
-    if (!response.ok) throw new HttpError(response.status, `The schedule server answered HTTP ${response.status}.`);
+    const message = `The schedule server answered HTTP ${response.status}.`;
+    // 5xx: the server could not take it now (down, overloaded, restarting); the change is kept.
+    if (response.status >= 500) throw new UnreachableError(message);
+    if (!response.ok) throw new Error(message);
     if (response.status === 204) return undefined;
     const text = await response.text();
     try {

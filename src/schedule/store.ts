@@ -1,6 +1,7 @@
 import { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser } from './adapter.js';
 import { LocalScheduleAdapter } from './local-adapter.js';
-import { Outbox } from './outbox.js';
+import { choose, later, type Choice } from './choice.js';
+import type { Outbox } from './outbox.js';
 
 /** First wait before sending again changes that could not be sent; it doubles up to the maximum. */
 const RETRY_FIRST_MS = 2_000;
@@ -27,9 +28,16 @@ export interface ScheduleFailure {
 
 /**
  * The starred set every star on the page shows, for one adapter. A press updates every star for
- * that item at once (optimistic), then sends the change; on failure it rolls back and says why.
- * For each item, at most one request is in flight and the next one waits for it, so requests
- * never overtake each other and a burst of presses converges on the last choice.
+ * that item at once (optimistic), then sends the change. For each item, at most one request is in
+ * flight and the next one waits for it, so requests never overtake each other and a burst of
+ * presses converges on the last choice.
+ *
+ * When the adapter refuses a change, the star is put back and the reader told why. When it could
+ * not be delivered (`UnreachableError`: no connection, no answer, server unavailable), the change
+ * is kept: shown as pending, held in this browser across reloads (outbox.ts), sent again with
+ * growing pauses and at once when the browser is back online. Pages of the same schedule and
+ * person in this browser tell each other every choice, so they show and send the same, and the
+ * choice made last wins.
  */
 export class ScheduleStore extends EventTarget {
   status: ScheduleStatus = 'loading';
@@ -41,13 +49,15 @@ export class ScheduleStore extends EventTarget {
 
   /** What the adapter holds, as far as we know. */
   #confirmed = new Set<string>();
-  /** The person's latest choice, for items whose change is not yet confirmed. */
-  #wanted = new Map<string, boolean>();
+  /** The latest choice known for each item pressed (here, or on another page). */
+  #chosen = new Map<string, Choice>();
+  /** The choice this page last had the adapter take, per item: pending while it is not the latest. */
+  #done = new Map<string, Choice>();
   #sending = new Set<string>();
   #origin = new Map<string, EventTarget | undefined>();
   #started?: Promise<void>;
   #unsubscribe?: () => void;
-  /** Changes waiting for the server to be reachable again, kept across reloads. */
+  /** Choices not yet confirmed, kept across reloads and shared with other pages (server schedules only). */
   #outbox?: Outbox;
   #retryTimer?: ReturnType<typeof setTimeout>;
   #retryDelay = RETRY_FIRST_MS;
@@ -69,25 +79,26 @@ export class ScheduleStore extends EventTarget {
   }
 
   isStarred(id: string): boolean {
-    return this.#wanted.get(id) ?? this.#confirmed.has(id);
+    return this.isPending(id) ? this.#chosen.get(id)!.starred : this.#confirmed.has(id);
   }
 
   /** A change for this item is on its way to the adapter, or waiting to be sent. */
   isPending(id: string): boolean {
-    return this.#wanted.has(id);
+    return this.#chosen.has(id) && this.#chosen.get(id) !== this.#done.get(id);
   }
 
   /** Sends every change that is waiting for the server now (a reconnect calls this too). */
   flush(): void {
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
-    for (const id of this.#outbox?.entries().keys() ?? []) if (!this.#sending.has(id)) void this.#send(id);
+    if (this.status !== 'signed-in') return;
+    for (const id of this.#chosen.keys()) if (this.isPending(id) && !this.#sending.has(id)) void this.#send(id);
   }
 
   /** Every item starred, as the page shows it now. */
   starredIds(): Set<string> {
     const ids = new Set(this.#confirmed);
-    for (const [id, on] of this.#wanted) on ? ids.add(id) : ids.delete(id);
+    for (const id of this.#chosen.keys()) if (this.isPending(id)) this.isStarred(id) ? ids.add(id) : ids.delete(id);
     return ids;
   }
 
@@ -97,49 +108,63 @@ export class ScheduleStore extends EventTarget {
    */
   set(id: string, starred: boolean, origin?: EventTarget): void {
     if (this.status !== 'signed-in') return;
-    this.#wanted.set(id, starred);
+    const choice = choose(starred);
+    this.#outbox?.put(id, choice);
+    this.#take(id, choice, origin);
+  }
+
+  #take(id: string, choice: Choice, origin?: EventTarget): void {
+    this.#chosen.set(id, choice);
     this.#origin.set(id, origin);
     this.#changed([id]);
     if (!this.#sending.has(id)) void this.#send(id);
   }
 
+  /** Another page of this schedule chose: show it, and send it too, unless this page knows a later choice. */
+  #onChoice = (id: string, choice: Choice): void => {
+    if (this.status === 'signed-in' && later(choice, this.#chosen.get(id))) this.#take(id, choice);
+  };
+
   async #send(id: string): Promise<void> {
     this.#sending.add(id);
     try {
-      for (;;) {
-        const wanted = this.#wanted.get(id);
-        if (wanted === undefined || wanted === this.#confirmed.has(id)) break;
-        await this.adapter.setStarred(id, wanted);
-        if (wanted) this.#confirmed.add(id);
+      while (this.isPending(id)) {
+        const choice = this.#chosen.get(id)!;
+        await this.adapter.setStarred(id, choice.starred);
+        if (choice.starred) this.#confirmed.add(id);
         else this.#confirmed.delete(id);
+        this.#done.set(id, choice);
+        this.#outbox?.settle(id, choice.starred);
       }
-      this.#wanted.delete(id);
-      this.#outbox?.delete(id);
       this.#retryDelay = RETRY_FIRST_MS;
       this.#changed([id]);
     } catch (e) {
-      if (e instanceof UnreachableError && this.#outbox && this.#wanted.has(id)) {
-        this.#outbox.put(id, this.#wanted.get(id)!);
-        this.#retryLater();
-        const failure: ScheduleFailure = { itemId: id, message: e.message, queued: true, origin: this.#origin.get(id) };
-        this.dispatchEvent(new CustomEvent<ScheduleFailure>('failure', { detail: failure }));
-        return;
-      }
-      this.#outbox?.delete(id);
-      this.#wanted.delete(id);
-      const signedOut = e instanceof SignedOutError;
-      if (signedOut) {
-        this.status = 'signed-out';
-        this.user = null;
-        this.#confirmed.clear();
-        this.#wanted.clear();
-      }
-      this.#changed(signedOut ? undefined : [id]);
       const failure: ScheduleFailure = { itemId: id, message: (e as Error)?.message || String(e), origin: this.#origin.get(id) };
+      if (e instanceof UnreachableError && this.#outbox && this.isPending(id)) {
+        this.#retryLater();
+        failure.queued = true;
+      } else {
+        this.#outbox?.delete(id);
+        this.#chosen.delete(id);
+        this.#done.delete(id);
+        const signedOut = e instanceof SignedOutError;
+        if (signedOut) this.#signedOut();
+        this.#changed(signedOut ? undefined : [id]);
+      }
       this.dispatchEvent(new CustomEvent<ScheduleFailure>('failure', { detail: failure }));
     } finally {
       this.#sending.delete(id);
     }
+  }
+
+  #signedOut(): void {
+    this.status = 'signed-out';
+    this.user = null;
+    this.#confirmed.clear();
+    this.#chosen.clear();
+    this.#done.clear();
+    this.#outbox?.close();
+    this.#outbox = undefined;
   }
 
   async #load(): Promise<void> {
@@ -147,9 +172,12 @@ export class ScheduleStore extends EventTarget {
     this.#changed();
     try {
       this.user = await this.adapter.user();
-      this.#confirmed = this.user ? new Set(await this.adapter.starred()) : new Set();
-      this.status = this.user ? 'signed-in' : 'signed-out';
-      this.#openOutbox();
+      if (!this.user) this.#signedOut();
+      else {
+        this.#confirmed = new Set(await this.adapter.starred());
+        await this.#openOutbox(this.user.id);
+        this.status = 'signed-in';
+      }
       this.message = '';
       this.#unsubscribe ??= this.adapter.subscribe?.((ids) => {
         this.#confirmed = new Set(ids);
@@ -161,16 +189,26 @@ export class ScheduleStore extends EventTarget {
       this.#started = undefined;
     }
     this.#changed();
+    this.flush();
   }
 
-  /** Picks up what this person pressed while the server was out of reach, even before a reload. */
-  #openOutbox(): void {
-    if (!this.user || this.local) return;
+  /**
+   * For a schedule on a server: picks up what this person chose but the server has not confirmed
+   * (pressed while it was out of reach, or on a page since closed), and listens to other pages.
+   * Its code loads only here, so pages with the browser-only schedule never download it.
+   */
+  async #openOutbox(userId: string): Promise<void> {
+    if (this.local) return;
     const base = (this.adapter as { base?: unknown }).base;
     const scope = typeof base === 'string' ? base : 'adapter';
-    this.#outbox = new Outbox(scope, this.user.id);
-    for (const [id, starred] of this.#outbox.entries()) this.#wanted.set(id, starred);
-    if (this.#outbox.entries().size) queueMicrotask(() => this.flush());
+    try {
+      const { Outbox } = await import('./outbox.js');
+      this.#outbox?.close();
+      this.#outbox = new Outbox(scope, userId, this.#onChoice);
+    } catch {
+      return; // Its code could not be loaded: changes are still sent, only not kept across reloads.
+    }
+    for (const [id, choice] of this.#outbox.entries()) if (later(choice, this.#chosen.get(id))) this.#chosen.set(id, choice);
     window.addEventListener('online', this.#onOnline);
   }
 

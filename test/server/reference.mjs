@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceServer } from '../../server/reference-server.mjs';
+import { startFaultProxy } from './fault-proxy.mjs';
 
 const readJson = async (req) => {
   let body = '';
@@ -14,10 +15,15 @@ const readJson = async (req) => {
  * server: on 127.0.0.1, on a port of its own, with a fresh data file, allowing the test page's
  * origin. It is started on the first request below.
  *
- * GET  /reference/config      { "url": "http://localhost:PORT" }: `localhost`, so that the test
- *                             page (http://localhost:8000) and the server are the same site and
- *                             its SameSite=Lax session cookie goes along with credentialed fetches
- * POST /reference/restart     stops the server and starts it again, same port, same data file; 204
+ * GET  /reference/config      { "url": "http://localhost:PORT", "faulty": "http://localhost:PORT2" }:
+ *                             `localhost`, so that the test page (http://localhost:8000) and the
+ *                             server are the same site and its SameSite=Lax session cookie goes
+ *                             along with credentialed fetches. `faulty` is the same server behind
+ *                             a proxy that misbehaves as told (test/server/fault-proxy.mjs)
+ * POST /reference/faults      JSON settings of that proxy ({ delay, fail, drop, lose, down }); 200
+ *                             with them. GET: what it did so far ({ requests, failed, … })
+ * POST /reference/restart     stops the server and starts it again, same port, same data file,
+ *                             after `?pause=MS` (default 0) with nothing listening; 204
  * POST /reference/node-fetch  JSON { method, path, headers, body }: makes that request from Node,
  *                             where any Origin can be sent and every header read, without following
  *                             redirects; answers { status, headers, body }
@@ -29,6 +35,7 @@ export function referenceMiddleware() {
   let port = 0;
   let server;
   let starting;
+  let proxy;
 
   const start = async () => {
     server = await startReferenceServer({ port, host: '127.0.0.1', dataFile, allowedOrigins: [origin] });
@@ -42,6 +49,7 @@ export function referenceMiddleware() {
       dataFile = join(dir, 'schedules.json');
       process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
       starting = start();
+      proxy = startFaultProxy(() => port);
     }
     return starting;
   };
@@ -54,14 +62,21 @@ export function referenceMiddleware() {
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/reference/')) return next();
     await ensure(ctx);
+    const faults = await proxy;
 
     if (ctx.path === '/reference/config' && ctx.method === 'GET') {
-      return json(ctx, 200, { url: `http://localhost:${port}` });
+      return json(ctx, 200, { url: `http://localhost:${port}`, faulty: `http://localhost:${faults.port}` });
+    }
+
+    if (ctx.path === '/reference/faults') {
+      if (ctx.method === 'POST') return json(ctx, 200, faults.configure(await readJson(ctx.req)));
+      return json(ctx, 200, faults.counts());
     }
 
     if (ctx.path === '/reference/restart' && ctx.method === 'POST') {
       starting = (async () => {
         await (await starting).close();
+        await new Promise((r) => setTimeout(r, Number(ctx.query.pause ?? 0)));
         return start();
       })();
       await starting;
