@@ -30,7 +30,7 @@ import { styles } from './star-toggle.styles.js';
  * @cssprop --programme-focus-ring - The focus outline.
  * @fires programme-star-change - After a press: `{ itemId, starred }`.
  * @fires programme-login-request - A signed-out press: `{ itemId, login }`. Cancelable; by default the browser goes to the adapter's `login`.
- * @fires programme-error - When a change was not saved: `{ message, kind: 'save' }` (put back), or could not be sent yet: `{ message, kind: 'queued' }` (kept, and sent when the server is back). (When the schedule cannot be read at all, the star says so and offers to try again.)
+ * @fires programme-error - When the server refused a change (4xx, signed out): `{ message, kind: 'save' }` (put back); when it could not be delivered (no connection, no answer, 5xx): `{ message, kind: 'queued' }` (kept in this browser, shown as pending, and sent when the server is back). (When the schedule cannot be read at all, the star says so and offers to try again.)
  */
 export class StarToggle extends LitElement {
   /** Registers this element as `tag` (default `star-toggle`); a no-op when the name is taken already. */
