@@ -3,9 +3,15 @@ import type { ValidationProblem } from './data/validate.js';
 /** `programme-error`: loading or saving failed. `message` is the detailed reason. */
 export interface ProgrammeErrorDetail {
   message: string;
-  /** What failed: `network`, `http`, `not-json`, `invalid`, `not-found`, `save` … */
+  /**
+   * What failed: `network`, `http`, `not-json`, `invalid`, `not-found`, `save` … or `partial`: the
+   * programme had mistakes only inside some panels, sessions or papers, and is shown without those
+   * (`message` names the URL and each item left out, by path, id and reason; `problems` has them all;
+   * the detail of the element that loaded it also carries `items` and `ids`, as `Skipped` in
+   * data/salvage.ts describes them).
+   */
   kind: string;
-  /** Validation problems by path, when the document was invalid. */
+  /** Validation problems by path, when the document was invalid (or, for `partial`, its items left out). */
   problems?: ValidationProblem[];
 }
 

@@ -8,6 +8,10 @@ export interface Words {
   retry: string;
   needsSource: string;
   notInProgramme: (kind: string, id: string) => string;
+  /** Said instead of `notInProgramme` when the item was left out for its mistakes. */
+  notShown: (kind: string, id: string) => string;
+  /** Above a list shown without some items that have mistakes. */
+  skipped: (count: number) => string;
   format: string;
   theme: string;
   location: string;
@@ -70,6 +74,8 @@ export const englishWords: Words = {
   retry: 'Try again',
   needsSource: 'No programme to show: give this element a src attribute or place it inside <programme-source>.',
   notInProgramme: (kind, id) => `${kind} ${id} is not in this programme.`,
+  notShown: (kind, id) => `${kind} ${id} in this programme has mistakes and is not shown.`,
+  skipped: (n) => `${n} ${n === 1 ? 'item in this programme has mistakes and is' : 'items in this programme have mistakes and are'} not shown.`,
   format: 'Format',
   theme: 'Theme',
   location: 'Location',
@@ -91,7 +97,7 @@ export const englishWords: Words = {
   addToSchedule: (title) => `Add “${title}” to my schedule`,
   scheduleUnavailable: (title) => `Your schedule could not be loaded; try again to star “${title}”`,
   notSaved: (reason) => `Not saved: ${reason} The star was put back.`,
-  notSentYet: (reason) => `Not sent yet: ${reason} Your change is kept and will be sent when the connection is back.`,
+  notSentYet: (reason) => `Not sent yet: ${reason} Your change is kept and will be sent once the server is back.`,
   localNote: 'Your schedule is saved in this browser only.',
   signedOutNote: 'Press a star to add an item to your own schedule. You need to sign in for this.',
   showing: (shown, total) => (shown === total ? `${total} ${total === 1 ? 'session' : 'sessions'}` : `Showing ${shown} of ${total} sessions`),

@@ -92,7 +92,7 @@ export const ErrorNotJson: Story = {
 export const ErrorInvalid: Story = {
   name: 'Error: invalid document',
   tags: ['expected-error'],
-  args: { src: '/fixtures/invalid.json', 'paper-id': 'P3-1-a' },
+  args: { src: '/fixtures/invalid-time-zone.json', 'paper-id': 'P2-1-a' },
 };
 
 /** A paper id the programme does not have: says so and fires `programme-error` (kind `not-found`). */

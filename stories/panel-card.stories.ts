@@ -84,11 +84,11 @@ export const ErrorNotJson: Story = {
   args: { src: '/story-static/not-json.txt' },
 };
 
-/** A JSON document that is not a valid programme (a session starts at "9am"); problems go to the console. */
+/** A JSON document that is not a valid programme (an unknown time zone, and a session that starts at "9am"); problems go to the console. */
 export const ErrorInvalid: Story = {
   name: 'Error: invalid document',
   tags: ['expected-error'],
-  args: { src: '/fixtures/invalid.json', 'panel-id': 'P1' },
+  args: { src: '/fixtures/invalid-time-zone.json', 'panel-id': 'P1' },
 };
 
 /** The error state as a provider hands it over, with its retry button. */

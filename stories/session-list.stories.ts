@@ -6,6 +6,7 @@ import type { ProgrammeState } from '../src/context.js';
 import type { ScheduleAdapter } from '../src/schedule/adapter.js';
 import { HUGE_SESSIONS, hugeProgrammeUrl } from './support/huge-programme.js';
 import { memoryAdapter } from './support/memory-adapter.js';
+import { partialProgrammeUrl } from './support/partial-programme.js';
 import './support/story-programme.js';
 
 /*
@@ -210,4 +211,23 @@ export const ErrorFromProvider: Story = {
   name: 'Error: from the provider',
   tags: ['expected-error'],
   render: provided({ status: 'error', message: 'The programme could not be loaded.', retry: () => {} }),
+};
+
+/**
+ * A programme with mistakes inside two items (panel P2 has a convenor without a name, session P3-2
+ * ends before it starts): the list shows the rest with a note above it, a card asked for P2 says
+ * why it is missing, and `programme-error` (kind `partial`) names what was left out; the console
+ * gets one warning.
+ */
+export const PartlyBroken: Story = {
+  name: 'Partly broken programme',
+  tags: ['expected-error'],
+  args: { src: undefined },
+  argTypes: { src: { control: false } },
+  render: (args) => html`<programme-source src=${partialProgrammeUrl()}>
+    <div style="display: grid; gap: 1.5rem">
+      ${list({ ...args, src: undefined })}
+      <panel-card panel-id="P2" heading-level="3"></panel-card>
+    </div>
+  </programme-source>`,
 };

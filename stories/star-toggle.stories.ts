@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/index.js';
-import { HTTP_500, memoryAdapter, type MemoryAdapterOptions } from './support/memory-adapter.js';
+import { HTTP_403, HTTP_503, memoryAdapter, type MemoryAdapterOptions } from './support/memory-adapter.js';
 import { firstStar, freshConferenceId, onePanelProgramme, starParts } from './support/star-helpers.js';
 import './support/story-programme.js';
 
@@ -106,7 +106,7 @@ export const Pending: Story = {
   },
 };
 
-/** A press the schedule server refuses (HTTP 500): the star is put back and says why, until the next press. */
+/** A press the schedule server refuses (HTTP 403): the star is put back and says why, until the next press. */
 export const Failed: Story = {
   tags: ['save-error'],
   render: starWith({ save: 'fail', delay: 300 }),
@@ -114,8 +114,28 @@ export const Failed: Story = {
   play: async ({ canvasElement }) => {
     const star = await firstStar(canvasElement);
     await userEvent.click(starParts(star).button);
-    await waitFor(() => expect(starParts(star).message?.textContent).toContain(HTTP_500), { timeout: 3000 });
+    await waitFor(() => expect(starParts(star).message?.textContent).toContain(HTTP_403), { timeout: 3000 });
     expect(starParts(star).button.getAttribute('aria-pressed')).toBe('false');
+  },
+};
+
+/**
+ * A press that cannot be delivered (the server answers 503, or there is no connection): the star
+ * stays pressed and pulses as pending, says the change is kept, and sends it when the server is
+ * back (a schedule on a server keeps it in this browser's storage until then).
+ */
+export const NotSentYet: Story = {
+  name: 'Not sent yet',
+  tags: ['save-error'],
+  render: starWith({ save: 'unreachable', delay: 300 }),
+  parameters: playsInDocs,
+  play: async ({ canvasElement }) => {
+    const star = await firstStar(canvasElement);
+    await userEvent.click(starParts(star).button);
+    await waitFor(() => expect(starParts(star).message?.textContent).toContain(HTTP_503), { timeout: 3000 });
+    expect(starParts(star).message?.textContent).toContain('Your change is kept');
+    expect(starParts(star).button.getAttribute('aria-pressed')).toBe('true');
+    expect(starParts(star).button.classList.contains('pending')).toBe(true);
   },
 };
 

@@ -7,13 +7,20 @@ import { programmeUrl, record, visibleText, watchUncaught } from './helpers.js';
 /**
  * Bad documents, served by test/server/csp-page.mjs at /bad/NAME.json (the list and what each
  * case is for are there). For each: the elements naming it show the clear message with a retry
- * button, or render it; `programme-error` says why, by path; nothing is thrown uncaught; the page
- * keeps painting; and a neighbouring element with a good programme is not disturbed.
+ * button, or render it, or render the rest of it and say what they left out; `programme-error`
+ * says why, by path; nothing is thrown uncaught; the page keeps painting; and a neighbouring
+ * element with a good programme is not disturbed.
  */
 interface Case {
-  expect: 'error' | 'render';
+  expect: 'error' | 'render' | 'partial';
   kind?: string;
   path?: string;
+  /** `partial`: the paths of the items left out. */
+  skipped?: string[];
+  /** `partial`: the sessions the list still shows. */
+  rows?: string[];
+  /** `partial`: ids that a card or an abstract asked for says were left out for their mistakes. */
+  notShown?: { panel?: string; paper?: string };
   huge?: boolean;
   empty?: boolean;
   /** Show the list as a timetable (in a container wide enough for one). */
@@ -23,6 +30,8 @@ const cases: Record<string, Case> = await (await fetch('/bad/index.json')).json(
 
 document.documentElement.lang = 'en-GB';
 const LOAD_FAILED = 'The programme could not be loaded.';
+const notShown = (kind: string, id: string) => `${kind} ${id} in this programme has mistakes and is not shown.`;
+const skippedNote = (n: number) => `${n} ${n === 1 ? 'item in this programme has mistakes and is' : 'items in this programme have mistakes and are'} not shown.`;
 let counter = 0;
 
 type Status = 'loading' | 'error' | 'ready';
@@ -62,7 +71,7 @@ function frameWatch() {
  * Puts the elements on the page, naming `src`, beside a card with a good programme. `finished`
  * resolves with the moment the load finished (or failed).
  */
-async function mount(src: string, ids: { panel: string; paper: string }, grid = false) {
+async function mount(src: string, ids: { panel: string; paper: string }, grid = false, extra: { panels?: string[]; papers?: string[] } = {}) {
   const wrapper = document.createElement('div');
   wrapper.style.width = grid ? '1000px' : '800px';
   const errors = record<ProgrammeErrorDetail>(wrapper, 'programme-error');
@@ -75,6 +84,11 @@ async function mount(src: string, ids: { panel: string; paper: string }, grid = 
   const list = make('session-list', { src, 'deep-link': 'none', view: grid ? 'grid' : 'list' });
   const star = make('star-toggle', { 'item-id': ids.paper, src });
   const abstract = make('abstract-view', { 'paper-id': ids.paper, src, expanded: '' });
+  /** More cards and abstracts on the same src, by id. */
+  const more = new Map<string, HTMLElement>([
+    ...(extra.panels ?? []).map((id) => [id, make('panel-card', { 'panel-id': id, src })] as const),
+    ...(extra.papers ?? []).map((id) => [id, make('abstract-view', { 'paper-id': id, src })] as const),
+  ]);
   const neighbour = make('panel-card', { 'panel-id': 'P021', src: programmeUrl('demo') });
   const frames = frameWatch();
   document.body.append(wrapper);
@@ -84,7 +98,7 @@ async function mount(src: string, ids: { panel: string; paper: string }, grid = 
     () => performance.now(),
     () => performance.now(),
   );
-  return { wrapper, errors, card, list, star, abstract, neighbour, frames, finished };
+  return { wrapper, errors, card, list, star, abstract, more, neighbour, frames, finished };
 }
 
 /** Cases a known bug makes fail: none now (a ten-year session used to freeze the timetable). */
@@ -108,16 +122,45 @@ describe('bad documents', function () {
       expect(Object.values(cases).some((c) => c.path === field), `a wrong type or value in ${field}`).to.equal(true);
     }
     expect(names.length).to.be.at.least(40);
+    // Where the rest is usable it is shown: mistakes only inside panels, complete, some panel left.
+    // Refused: anything wrong outside the panels, every panel broken, or too many problems to know.
+    const refusedInsidePanels = ['every-panel-bad', 'huge-20mb-every-session-bad'];
+    for (const [name, c] of Object.entries(cases)) {
+      if (!c.path || c.path === '(document)') continue;
+      const inside = c.path.startsWith('panels[');
+      const expected = inside && !refusedInsidePanels.includes(name) ? 'partial' : 'error';
+      expect(c.expect, `${name} (${c.path})`).to.equal(expected);
+      if (c.expect === 'partial') expect(c.skipped, `${name} names what it leaves out`).to.be.an('array').that.is.not.empty;
+    }
+    for (const name of [...refusedInsidePanels, 'panel-and-time-zone-bad', 'unknown-time-zone', 'huge-20mb-some-sessions-bad']) expect(names).to.include(name);
+    const skippedPaths = Object.values(cases).flatMap((c) => c.skipped ?? []);
+    for (const kind of [/^panels\[\d+\]$/, /^panels\[\d+\]\.sessions\[\d+\]$/, /\.papers\[\d+\]$/]) {
+      expect(skippedPaths.some((p) => kind.test(p)), `a case that leaves out only a ${kind}`).to.equal(true);
+    }
   });
 
   for (const [name, c] of Object.entries(cases)) {
     const test = knownBugs.has(name) ? it.skip : it;
-    const title = c.expect === 'error' ? `${name}: refuses it with the clear message, a retry button and a programme-error (${c.kind})` : `${name}: renders it`;
+    const title =
+      c.expect === 'error'
+        ? `${name}: refuses it with the clear message, a retry button and a programme-error (${c.kind})`
+        : c.expect === 'partial'
+          ? `${name}: renders the rest, says what it left out (${c.skipped!.join(', ')}) and fires a programme-error (partial)`
+          : `${name}: renders it`;
     test(title, async function () {
       if (c.huge) this.timeout(120000);
       const src = `/bad/${name}.json?t=${Date.now()}-${++counter}`;
       const ids = idsFor(name, c);
-      const m = await mount(src, ids, c.grid);
+      // A partly usable document: also ask for what was left out, and for panel B2 where it stays.
+      const b2Stays = c.expect === 'partial' && !c.huge && !c.skipped!.includes('panels[1]');
+      const extra = { panels: [c.notShown?.panel ?? (b2Stays ? 'B2' : undefined)].filter((x) => x !== undefined), papers: c.notShown?.paper ? [c.notShown.paper] : [] };
+      const warn = console.warn;
+      const warnings: string[] = [];
+      console.warn = (...args: unknown[]) => {
+        warnings.push(args.map(String).join(' '));
+        warn.apply(console, args);
+      };
+      const m = await mount(src, ids, c.grid, extra);
       try {
         await waitUntil(() => statusOf(m.card) !== 'loading' && statusOf(m.list) !== 'loading' && statusOf(m.abstract) !== 'loading', `${name}: still loading`, { timeout: c.huge ? 90000 : 10000, interval: 20 });
         const finished = await m.finished;
@@ -157,6 +200,8 @@ describe('bad documents', function () {
           const before = m.errors.length;
           (m.card.shadowRoot!.querySelector('button[part~=retry]') as HTMLButtonElement).click();
           await waitUntil(() => m.errors.length > before && statusOf(m.card) === 'error', 'the retry did not fail again', { timeout: c.huge ? 90000 : 10000 });
+        } else if (c.expect === 'partial') {
+          await partlyShown(c, src, ids, m, warnings);
         } else if (c.empty) {
           expect(statusOf(m.list)).to.equal('ready');
           expect(visibleText(m.list)).to.contain('No sessions have been scheduled yet.');
@@ -190,11 +235,122 @@ describe('bad documents', function () {
         }
         await new Promise((r) => setTimeout(r, 50));
         expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
+        if (c.expect !== 'partial') expect(warnings.filter((w) => w.includes(src)), 'no warning about a partial programme').to.deep.equal([]);
       } finally {
+        console.warn = warn;
         m.wrapper.remove();
       }
     });
   }
+
+  /** What a reader sees of a partly usable document, and what the page is told. */
+  async function partlyShown(c: Case, src: string, ids: { panel: string; paper: string }, m: Awaited<ReturnType<typeof mount>>, warnings: string[]) {
+    const skipped = c.skipped!;
+    // The rest renders: the card and the abstract asked for, and the list with a polite note above it.
+    for (const el of [m.card, m.list, m.abstract]) expect(statusOf(el), `${el.localName} renders`).to.equal('ready');
+    expect(m.card.shadowRoot!.querySelector('[part=title]')!.textContent!.length).to.be.greaterThan(0);
+    const note = m.list.shadowRoot!.querySelector('[part=skipped]');
+    expect(note, 'the list says some items are not shown').to.exist;
+    expect(note!.textContent!.trim()).to.equal(skippedNote(skipped.length));
+    expect(note!.closest('[role=alert],[aria-live=assertive]'), 'the note is no alarm').to.equal(null);
+    expect(note!.compareDocumentPosition(m.list.shadowRoot!.querySelector('[part=count]')!) & Node.DOCUMENT_POSITION_FOLLOWING, 'the note comes before the list').to.not.equal(0);
+    const rows = [...m.list.shadowRoot!.querySelectorAll<HTMLElement>('[part=row]')].map((r) => r.dataset.session);
+    if (c.rows) expect(rows, 'the sessions left').to.deep.equal(c.rows);
+    else expect(rows.length).to.be.greaterThan(0);
+    expect(visibleText(m.abstract).length, 'the abstract renders').to.be.greaterThan(0);
+    // What was left out says so, and not that it does not exist.
+    if (c.notShown?.panel) {
+      const card = m.more.get(c.notShown.panel)!;
+      await waitUntil(() => statusOf(card) !== 'loading', 'the card for the skipped panel never settled');
+      expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim()).to.equal(notShown('Panel', c.notShown.panel));
+      expect(card.shadowRoot!.querySelector('button[part~=retry]'), 'nothing to retry').to.equal(null);
+      await expect(card).to.be.accessible();
+    }
+    if (c.notShown?.paper) {
+      const abstract = m.more.get(c.notShown.paper)!;
+      await waitUntil(() => statusOf(abstract) !== 'loading', 'the abstract for the skipped paper never settled');
+      expect(abstract.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim()).to.equal(notShown('Paper', c.notShown.paper));
+    }
+    if (m.more.has('B2') && c.notShown?.panel !== 'B2') {
+      // Panel B2 stays, without the session or paper that was left out.
+      const b2 = m.more.get('B2')!;
+      expect(statusOf(b2), 'panel B2 renders').to.equal('ready');
+      expect(visibleText(b2)).to.contain('Another panel').and.not.contain('Second paper');
+    }
+    // One programme-error per element that names the src, each of kind partial, naming what was left out.
+    const mine = m.errors.filter((e) => e.target !== m.neighbour);
+    const named = [m.card, m.list, m.star, m.abstract, ...m.more.values()];
+    expect(mine.map((e) => e.target), 'one programme-error per element').to.have.members(named);
+    for (const { detail } of mine) {
+      expect(detail.kind, detail.message).to.equal('partial');
+      expect(detail.message).to.contain(src).and.contain(`${skipped.length} item`);
+      for (const path of skipped) expect(detail.message).to.contain(path);
+      expect(detail.message.length, 'a message of reasonable size').to.be.below(2500);
+      expect(detail.problems!.map((p) => p.path)).to.include(c.path);
+      expect((detail as unknown as { items: { path: string }[] }).items.map((i) => i.path)).to.deep.equal(skipped);
+    }
+    // The console hears of it once, not once per element.
+    expect(warnings.filter((w) => w.includes(src)), 'one console warning for the load').to.have.length(1);
+    if (!c.huge) await expect(m.list).to.be.accessible();
+    // The star for a surviving paper still works (a press, and back).
+    const button = m.star.shadowRoot!.querySelector('button')!;
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'false', 'the star never became ready', { timeout: 10000 });
+    expect(ids.paper).to.not.equal(c.notShown?.paper);
+  }
+
+  it('inside a <programme-source>: the source reports the skipped items once; a card or abstract asked for one says so', async () => {
+    const src = `/bad/panel-title-missing.json?t=${Date.now()}-${++counter}`;
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = `<programme-source src="${src}">
+      <session-list deep-link="none"></session-list>
+      <panel-card panel-id="B1"></panel-card>
+      <panel-card panel-id="B2"></panel-card>
+      <abstract-view paper-id="B2-1-a"></abstract-view>
+      <panel-card panel-id="B9"></panel-card>
+    </programme-source>`;
+    const source = wrapper.firstElementChild!;
+    const [list, b1, b2, paper, b9] = [...source.children] as HTMLElement[];
+    const errors = record<ProgrammeErrorDetail>(wrapper, 'programme-error');
+    document.body.append(wrapper);
+    try {
+      await waitUntil(() => [list, b1, b2, paper, b9].every((el) => statusOf(el) !== 'loading'), 'still loading', { timeout: 10000 });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(statusOf(list)).to.equal('ready');
+      expect(list.shadowRoot!.querySelector('[part=skipped]')!.textContent!.trim()).to.equal(skippedNote(1));
+      expect(statusOf(b1)).to.equal('ready');
+      expect(b2.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim()).to.equal(notShown('Panel', 'B2'));
+      expect(paper.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim()).to.equal(notShown('Paper', 'B2-1-a'));
+      expect(b9.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim(), 'an id that never was still says so').to.equal('Panel B9 is not in this programme.');
+      const by = (el: Element) => errors.filter((e) => e.target === el).map((e) => e.detail);
+      expect(by(source).map((d) => d.kind)).to.deep.equal(['partial']);
+      expect(by(source)[0].message).to.contain(src).and.contain('panels[1] (panel B2): panels[1].title is required');
+      expect(by(list), 'the list leaves the report to the source').to.deep.equal([]);
+      expect(by(b1)).to.deep.equal([]);
+      expect(by(b2)).to.deep.equal([{ message: notShown('Panel', 'B2'), kind: 'partial' }]);
+      expect(by(paper)).to.deep.equal([{ message: notShown('Paper', 'B2-1-a'), kind: 'partial' }]);
+      expect(by(b9)).to.deep.equal([{ message: 'Panel B9 is not in this programme.', kind: 'not-found' }]);
+      await expect(wrapper).to.be.accessible();
+    } finally {
+      wrapper.remove();
+    }
+  });
+
+  it('speaks German about what it left out', async () => {
+    await import('../src/locales/de.js');
+    const src = `/bad/panel-title-missing.json?t=${Date.now()}-${++counter}`;
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'de';
+    wrapper.innerHTML = `<session-list src="${src}" deep-link="none"></session-list><panel-card panel-id="B2" src="${src}"></panel-card>`;
+    const [list, card] = [...wrapper.children] as HTMLElement[];
+    document.body.append(wrapper);
+    try {
+      await waitUntil(() => statusOf(list) === 'ready' && statusOf(card) === 'error', 'never settled', { timeout: 10000 });
+      expect(list.shadowRoot!.querySelector('[part=skipped]')!.textContent!.trim()).to.equal('1 Eintrag dieses Programms enthält Fehler und wird nicht angezeigt.');
+      expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim()).to.equal('Panel B2 in diesem Programm enthält Fehler und wird nicht angezeigt.');
+    } finally {
+      wrapper.remove();
+    }
+  });
 
   // BUG: a star whose own programme failed to load falls back to the local schedule of no conference
   // ("programme-elements:schedule:default") and stays there: src/elements/star-toggle/star-toggle.ts

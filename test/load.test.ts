@@ -57,9 +57,22 @@ describe('loadProgramme', () => {
   });
 
   it('says which step failed: an invalid document, with paths', async () => {
-    const e = await failure(programmeUrl('invalid'));
+    const e = await failure(programmeUrl('invalid-time-zone'));
     expect(e.kind).to.equal('invalid');
-    expect(e.problems).to.deep.equal([{ path: 'panels[2].sessions[0].start', message: '"9am" is not an ISO 8601 date-time with an offset' }]);
+    expect(e.problems).to.deep.equal([
+      { path: 'conference.timeZone', message: '"Mars/Olympus_Mons" is not an IANA time zone' },
+      { path: 'panels[1].sessions[0].start', message: '"9am" is not an ISO 8601 date-time with an offset' },
+    ]);
+  });
+
+  it('loads a document with mistakes only inside some panels without those items, and says which', async () => {
+    const index = await loadProgramme(programmeUrl('invalid'));
+    expect(index.panel('P3')?.sessions).to.deep.equal([]);
+    expect(index.session('P3-1')).to.equal(undefined);
+    expect(index.source.skipped?.items).to.deep.equal([
+      { path: 'panels[2].sessions[0]', id: 'P3-1', kind: 'session', problems: [{ path: 'panels[2].sessions[0].start', message: '"9am" is not an ISO 8601 date-time with an offset' }] },
+    ]);
+    expect(index.source.skipped?.message).to.contain('panels[2].sessions[0] (session P3-1)');
   });
 
   it('says which step failed: the network', async () => {

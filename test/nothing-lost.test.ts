@@ -49,6 +49,14 @@ async function signIn(): Promise<void> {
   expect(me.status, 'signed in').to.equal(200);
 }
 
+/** None of these items on ada's schedule, nothing waiting in this browser. */
+async function cleanUp(): Promise<void> {
+  for (const id of await serverItems()) {
+    await fetch(`${config.url}/api/schedule/items/${id}`, { method: 'DELETE', credentials: 'include', headers: { 'X-Requested-With': 'programme-elements' } });
+  }
+  for (const key of Object.keys(localStorage)) if (key.startsWith('programme-elements:outbox:')) localStorage.removeItem(key);
+}
+
 const pageHtml = (name: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>
 <script type="module" src="/dist/programme-elements.min.js"></script></head><body><h1>${name}</h1>
 ${ids.map((id) => `<star-toggle item-id="${id}" item-title="Item ${id}" schedule="${config.faulty}/api/schedule"></star-toggle>`).join('\n')}
@@ -120,11 +128,7 @@ describe('nothing lost: 1,000 presses over 100 items on two pages against a fail
     config = await (await fetch('/reference/config')).json();
     await faults({});
     await signIn();
-    // A clean start: none of these items on the schedule, nothing waiting in this browser.
-    for (const id of await serverItems()) {
-      await fetch(`${config.url}/api/schedule/items/${id}`, { method: 'DELETE', credentials: 'include', headers: { 'X-Requested-With': 'programme-elements' } });
-    }
-    for (const key of Object.keys(localStorage)) if (key.startsWith('programme-elements:outbox:')) localStorage.removeItem(key);
+    await cleanUp();
     expect(await serverItems()).to.deep.equal([]);
     pages = [new Page('Page A'), new Page('Page B')];
     await Promise.all(pages.map((p) => p.open()));
@@ -133,6 +137,8 @@ describe('nothing lost: 1,000 presses over 100 items on two pages against a fail
   after(async () => {
     await faults({});
     for (const p of pages) p.frame.remove();
+    // Leave ada's schedule as other test files expect to find it.
+    await cleanUp();
   });
 
   it('a press made while the server is down is kept, shown as pending with a message, and sent when it is back', async () => {

@@ -103,7 +103,7 @@ describe('<panel-card>', () => {
   for (const [name, src, kind] of [
     ['a 404', '/status/404?t=card', 'http'],
     ['a body that is not JSON', '/not-json?t=card', 'not-json'],
-    ['an invalid document', programmeUrl('invalid'), 'invalid'],
+    ['an invalid document', programmeUrl('invalid-time-zone'), 'invalid'],
   ] as const) {
     it(`shows a short message and fires programme-error with the reason for ${name}`, async () => {
       const container = document.createElement('div');
@@ -119,7 +119,7 @@ describe('<panel-card>', () => {
       expect(errors[0].detail.message).to.not.equal('');
       expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('The programme could not be loaded.');
       expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Try again');
-      if (kind === 'invalid') expect(errors[0].detail.problems![0].path).to.equal('panels[2].sessions[0].start');
+      if (kind === 'invalid') expect(errors[0].detail.problems![0].path).to.equal('conference.timeZone');
       container.remove();
     });
   }

@@ -1,6 +1,7 @@
 import type { ProgrammeFormat } from './importers/index.js';
 import { ProgrammeLoadError } from './load-error.js';
 import { ProgrammeIndex } from './programme-index.js';
+import type { Skipped } from './salvage.js';
 import { validateProgramme } from './validate.js';
 
 interface Entry {
@@ -106,19 +107,23 @@ async function fetchProgramme(url: string, signal: AbortSignal, format: Programm
   const { doc, read, notes } = await toProgramme(json, format, url, response.status);
   await yieldToPage();
   const result = validateProgramme(doc);
-  if (!result.ok) {
+  const as = read === 'native' ? '' : ` (read as ${read})`;
+  // Mistakes only inside some panels: show the rest. salvage.ts says when, and loads only for such a document.
+  const usable = result.ok ? result : await import('./salvage.js').then((m) => m.partial(doc, result, url + as), () => {});
+  if (!usable) {
     const list = result.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-    const as = read === 'native' ? '' : ` (read as ${read})`;
     throw new ProgrammeLoadError('invalid', `The programme at ${url}${as} is not a valid programme: ${list}`, url, response.status, result.problems);
   }
   await yieldToPage();
-  const index = new ProgrammeIndex(result.programme, { format: read, notes });
+  const index = new ProgrammeIndex(usable.programme, { format: read, notes, skipped: (usable as { skipped?: Skipped }).skipped });
   await yieldToPage();
   return index;
 }
 
 /**
- * Loads, validates and indexes the programme at `src`. Callers asking for the same URL (and
+ * Loads, validates and indexes the programme at `src`. A document whose mistakes all lie inside
+ * some panels, sessions or papers loads without them: `index.source.skipped` says what was left
+ * out (see `salvageProgramme`), and the console gets one warning. Callers asking for the same URL (and
  * format) share one request; the request is aborted only when every caller waiting for it has
  * aborted. A failed load is forgotten, so the next call tries again; a successful one is kept
  * for the page.

@@ -1,3 +1,4 @@
+import type { Skipped } from './salvage.js';
 import type { ItemKind, Panel, Paper, Programme, Session } from './types.js';
 
 /** Where an id lives: the item and the panel (and session) it belongs to. */
@@ -15,11 +16,13 @@ export class ProgrammeIndex {
 
   /**
    * @param source how the document was read: `native`, or the importer's format (`frab`,
-   *   `c3voc2`, `pretalx`) with what it had to guess or leave out.
+   *   `c3voc2`, `pretalx`) with what it had to guess or leave out; and `skipped`, when the
+   *   document had mistakes inside some panels and this is the rest of it: what was left out and
+   *   why (see `salvageProgramme`).
    */
   constructor(
     readonly programme: Programme,
-    readonly source: { format: string; notes: string[] } = { format: 'native', notes: [] },
+    readonly source: { format: string; notes: string[]; skipped?: Skipped } = { format: 'native', notes: [] },
   ) {
     for (const panel of programme.panels) {
       this.#items.set(panel.id, { kind: 'panel', item: panel, panel });

@@ -27,8 +27,11 @@ const isCalendarDate = (v: string): boolean => {
   return days !== undefined && d >= 1 && d <= days;
 };
 
-/** Stop collecting after this many problems: a broken 20 MB file should not build a 20 MB report. */
-const MAX_PROBLEMS = 100;
+/**
+ * Stop collecting after this many problems: a broken 20 MB file should not build a 20 MB report.
+ * A list this long may therefore be incomplete (salvage.ts relies on that).
+ */
+export const MAX_PROBLEMS = 100;
 
 type Json = unknown;
 type Obj = Record<string, Json>;

@@ -1,41 +1,28 @@
-import type { ScheduleAdapter, ScheduleUser } from './adapter.js';
+import type { ScheduleAdapter } from './adapter.js';
 import { apiBase } from './api-base.js';
+
+const byBase = new Map<string, ScheduleAdapter & { base: string }>();
 
 /**
  * The HTTP adapter for a declarative `schedule="https://…"`, whose code loads on first use: pages
- * that keep stars in the browser (the default) never download it.
+ * that keep stars in the browser (the default) never download it. One per API base and login on
+ * the page, so every star using it shares one store.
  */
-export class DeferredHttpAdapter implements ScheduleAdapter {
-  readonly base: string;
-  readonly #real: Promise<ScheduleAdapter>;
-
-  constructor(
-    base: string,
-    readonly login?: string,
-  ) {
-    this.base = apiBase(base);
-    this.#real = import('./http-adapter.js').then(({ httpAdapterFor }) => httpAdapterFor(base, login));
-  }
-
-  async user(): Promise<ScheduleUser | null> {
-    return (await this.#real).user();
-  }
-
-  async starred(): Promise<Iterable<string>> {
-    return (await this.#real).starred();
-  }
-
-  async setStarred(itemId: string, starred: boolean): Promise<void> {
-    return (await this.#real).setStarred(itemId, starred);
-  }
-}
-
-const byBase = new Map<string, DeferredHttpAdapter>();
-
-/** One adapter per API base and login on the page, so every star using it shares one store. */
-export function deferredHttpAdapterFor(base: string, login?: string): DeferredHttpAdapter {
+export function deferredHttpAdapterFor(base: string, login?: string): ScheduleAdapter & { base: string } {
   const key = `${apiBase(base)}|${login ?? ''}`;
   let adapter = byBase.get(key);
-  if (!adapter) byBase.set(key, (adapter = new DeferredHttpAdapter(base, login)));
+  if (!adapter) {
+    const real = import('./http-adapter.js').then(({ httpAdapterFor }) => httpAdapterFor(base, login));
+    byBase.set(
+      key,
+      (adapter = {
+        base: apiBase(base),
+        login,
+        user: async () => (await real).user(),
+        starred: async () => (await real).starred(),
+        setStarred: async (itemId, starred) => (await real).setStarred(itemId, starred),
+      }),
+    );
+  }
   return adapter;
 }

@@ -3,10 +3,6 @@ import { LocalScheduleAdapter } from './local-adapter.js';
 import { choose, later, type Choice } from './choice.js';
 import type { Outbox } from './outbox.js';
 
-/** First wait before sending again changes that could not be sent; it doubles up to the maximum. */
-const RETRY_FIRST_MS = 2_000;
-const RETRY_MAX_MS = 60_000;
-
 export type ScheduleStatus = 'loading' | 'signed-out' | 'signed-in' | 'error';
 
 /** Fired as `change` when what some stars show has changed. `ids` undefined means "all". */
@@ -59,8 +55,6 @@ export class ScheduleStore extends EventTarget {
   #unsubscribe?: () => void;
   /** Choices not yet confirmed, kept across reloads and shared with other pages (server schedules only). */
   #outbox?: Outbox;
-  #retryTimer?: ReturnType<typeof setTimeout>;
-  #retryDelay = RETRY_FIRST_MS;
 
   constructor(readonly adapter: ScheduleAdapter) {
     super();
@@ -89,10 +83,8 @@ export class ScheduleStore extends EventTarget {
 
   /** Sends every change that is waiting for the server now (a reconnect calls this too). */
   flush(): void {
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
-    if (this.status !== 'signed-in') return;
-    for (const id of this.#chosen.keys()) if (this.isPending(id) && !this.#sending.has(id)) void this.#send(id);
+    if (this.status === 'signed-in')
+      for (const id of this.#chosen.keys()) if (this.isPending(id) && !this.#sending.has(id)) void this.#send(id);
   }
 
   /** Every item starred, as the page shows it now. */
@@ -136,12 +128,11 @@ export class ScheduleStore extends EventTarget {
         this.#done.set(id, choice);
         this.#outbox?.settle(id, choice.starred);
       }
-      this.#retryDelay = RETRY_FIRST_MS;
       this.#changed([id]);
     } catch (e) {
       const failure: ScheduleFailure = { itemId: id, message: (e as Error)?.message || String(e), origin: this.#origin.get(id) };
       if (e instanceof UnreachableError && this.#outbox && this.isPending(id)) {
-        this.#retryLater();
+        this.#outbox.retry();
         failure.queued = true;
       } else {
         this.#outbox?.delete(id);
@@ -204,20 +195,11 @@ export class ScheduleStore extends EventTarget {
     try {
       const { Outbox } = await import('./outbox.js');
       this.#outbox?.close();
-      this.#outbox = new Outbox(scope, userId, this.#onChoice);
+      this.#outbox = new Outbox(scope, userId, this.#onChoice, () => this.flush());
     } catch {
       return; // Its code could not be loaded: changes are still sent, only not kept across reloads.
     }
     for (const [id, choice] of this.#outbox.entries()) if (later(choice, this.#chosen.get(id))) this.#chosen.set(id, choice);
-    window.addEventListener('online', this.#onOnline);
-  }
-
-  #onOnline = () => this.flush();
-
-  #retryLater(): void {
-    if (this.#retryTimer) return;
-    this.#retryTimer = setTimeout(() => this.flush(), this.#retryDelay);
-    this.#retryDelay = Math.min(this.#retryDelay * 2, RETRY_MAX_MS);
   }
 
   #changed(ids?: string[]): void {

@@ -1,7 +1,11 @@
-import type { ScheduleAdapter, ScheduleUser } from '../../src/schedule/adapter.js';
+import { UnreachableError, type ScheduleAdapter, type ScheduleUser } from '../../src/schedule/adapter.js';
 
-/** How `setStarred` answers: saves, fails with an HTTP 500 message, or never answers at all. */
-export type SaveMode = 'ok' | 'fail' | 'never';
+/**
+ * How `setStarred` answers: saves; refuses (as the HTTP adapter does for a 403: the star is put
+ * back); cannot deliver it (as for a 503 or no connection: the change is kept, pending); or never
+ * answers at all.
+ */
+export type SaveMode = 'ok' | 'fail' | 'unreachable' | 'never';
 
 export interface MemoryAdapterOptions {
   /** Somebody is signed in (default true). */
@@ -20,8 +24,10 @@ export interface MemoryAdapterOptions {
   onLogin?: () => void;
 }
 
-/** The message of the `fail` mode: what the HTTP adapter says for a 500. */
-export const HTTP_500 = 'The schedule server answered HTTP 500.';
+/** The message of the `fail` mode: what the HTTP adapter says for a 403. */
+export const HTTP_403 = 'The schedule server answered HTTP 403.';
+/** The message of the `unreachable` mode: what the HTTP adapter says for a 503. */
+export const HTTP_503 = 'The schedule server answered HTTP 503.';
 /** The message of `unavailable`. */
 export const UNREACHABLE = 'The schedule server could not be reached.';
 
@@ -38,6 +44,11 @@ export class MemoryScheduleAdapter implements ScheduleAdapter {
   readonly #listeners = new Set<(ids: Iterable<string>) => void>();
   /** Every call, in order, for a play function or the console. */
   readonly calls: string[] = [];
+  /**
+   * Names this schedule, as an HTTP adapter's API base does: changes kept for later (the `unreachable`
+   * mode) are stored under it, so each story's adapter keeps its own and no story inherits another's.
+   */
+  readonly base = `memory:${Math.random().toString(36).slice(2)}`;
 
   constructor(options: MemoryAdapterOptions = {}) {
     this.#options = options;
@@ -69,7 +80,8 @@ export class MemoryScheduleAdapter implements ScheduleAdapter {
     const mode = this.#options.save ?? 'ok';
     if (mode === 'never') return new Promise<void>(() => {});
     await this.#wait();
-    if (mode === 'fail') throw new Error(HTTP_500);
+    if (mode === 'fail') throw new Error(HTTP_403);
+    if (mode === 'unreachable') throw new UnreachableError(HTTP_503);
     if (starred) this.#ids.add(itemId);
     else this.#ids.delete(itemId);
   }

@@ -141,8 +141,11 @@ const edited = (edit) => {
 const nested = (depth) => '['.repeat(depth) + ']'.repeat(depth);
 
 const WORDS = 'programme panel session paper abstract method archive steppe border memory river trade language city state market'.split(' ');
-/** A valid programme of at least `bytes` bytes of JSON (about 4,000 panels with long abstracts). */
-function hugeProgramme(bytes, breakEverySession = false) {
+/**
+ * A valid programme of at least `bytes` bytes of JSON (about 4,000 panels with long abstracts),
+ * except that the session of each panel `i` for which `broken(i)` starts at "9am".
+ */
+function hugeProgramme(bytes, broken = () => false) {
   const panels = [];
   const doc = { version: 1, conference: { id: 'huge', title: 'A 20 MB programme', timeZone: 'Asia/Almaty' }, panels };
   const t0 = Date.UTC(2024, 5, 9, 3, 0);
@@ -163,7 +166,7 @@ function hugeProgramme(bytes, breakEverySession = false) {
         {
           id: `H${i}-1`,
           title: 'Session 1',
-          start: breakEverySession ? '9am' : iso(start),
+          start: broken(i) ? '9am' : iso(start),
           end: iso(start + 5_400_000),
           papers: [0, 1].map((k) => ({ id: `H${i}-1-${k}`, title: `Paper ${i}.${k}`, authors: [{ name: `Author ${i}.${k}` }], shortAbstract: words.slice(0, 30).join(' '), abstract })),
         },
@@ -177,7 +180,10 @@ function hugeProgramme(bytes, breakEverySession = false) {
 
 /**
  * Every bad document by name. `expect` says what the library does with it today (the tests check
- * the behaviour, this is documentation): `error` refuses the whole document, `render` shows it.
+ * the behaviour, this is documentation): `error` refuses the whole document, `render` shows it,
+ * `partial` shows the rest of it, without the items that have mistakes (src/data/salvage.ts says
+ * when): `skipped` are their paths, `rows` the sessions the list still shows, `notShown` the ids
+ * a `<panel-card>` or `<abstract-view>` asked for says were left out for their mistakes.
  */
 export const badDocuments = {
   // Not a programme at all
@@ -199,31 +205,31 @@ export const badDocuments = {
   'timezone-number': { expect: 'error', kind: 'invalid', path: 'conference.timeZone', body: () => edited((d) => (d.conference.timeZone = 5)) },
   'panels-missing': { expect: 'error', kind: 'invalid', path: 'panels', body: () => edited((d) => delete d.panels) },
   'panels-object': { expect: 'error', kind: 'invalid', path: 'panels', body: () => edited((d) => (d.panels = { B1: d.panels[0] })) },
-  'panel-not-object': { expect: 'error', kind: 'invalid', path: 'panels[1]', body: () => edited((d) => (d.panels[1] = 'B2')) },
-  'panel-id-number': { expect: 'error', kind: 'invalid', path: 'panels[1].id', body: () => edited((d) => (d.panels[1].id = 2)) },
-  'panel-id-missing': { expect: 'error', kind: 'invalid', path: 'panels[1].id', body: () => edited((d) => delete d.panels[1].id) },
-  'panel-title-array': { expect: 'error', kind: 'invalid', path: 'panels[1].title', body: () => edited((d) => (d.panels[1].title = ['Another', 'panel'])) },
-  'panel-title-missing': { expect: 'error', kind: 'invalid', path: 'panels[1].title', body: () => edited((d) => delete d.panels[1].title) },
-  'sessions-string': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions', body: () => edited((d) => (d.panels[1].sessions = 'none yet')) },
-  'session-not-object': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0]', body: () => edited((d) => (d.panels[1].sessions = [null])) },
-  'session-id-missing': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0].id', body: () => edited((d) => delete d.panels[1].sessions[0].id) },
-  'session-start-number': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0].start', body: () => edited((d) => (d.panels[1].sessions[0].start = 1717923600000)) },
-  'session-end-boolean': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0].end', body: () => edited((d) => (d.panels[1].sessions[0].end = true)) },
-  'session-start-without-offset': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0].start', body: () => edited((d) => (d.panels[1].sessions[0].start = '2024-06-09T11:00:00')) },
-  'session-start-30-february': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0].start', body: () => edited((d) => (d.panels[1].sessions[0].start = '2024-02-30T11:00:00+02:00')) },
-  'paper-id-object': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0].papers[0].id', body: () => edited((d) => (d.panels[1].sessions[0].papers[0].id = { value: 'B2-1-a' })) },
-  'paper-title-missing': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0].papers[0].title', body: () => edited((d) => delete d.panels[1].sessions[0].papers[0].title) },
+  'panel-not-object': { expect: 'partial', path: 'panels[1]', skipped: ['panels[1]'], rows: ['B1-1'], body: () => edited((d) => (d.panels[1] = 'B2')) },
+  'panel-id-number': { expect: 'partial', path: 'panels[1].id', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].id = 2)) },
+  'panel-id-missing': { expect: 'partial', path: 'panels[1].id', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => delete d.panels[1].id) },
+  'panel-title-array': { expect: 'partial', path: 'panels[1].title', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { panel: 'B2', paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].title = ['Another', 'panel'])) },
+  'panel-title-missing': { expect: 'partial', path: 'panels[1].title', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { panel: 'B2', paper: 'B2-1-a' }, body: () => edited((d) => delete d.panels[1].title) },
+  'sessions-string': { expect: 'partial', path: 'panels[1].sessions', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { panel: 'B2' }, body: () => edited((d) => (d.panels[1].sessions = 'none yet')) },
+  'session-not-object': { expect: 'partial', path: 'panels[1].sessions[0]', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], body: () => edited((d) => (d.panels[1].sessions = [null])) },
+  'session-id-missing': { expect: 'partial', path: 'panels[1].sessions[0].id', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => delete d.panels[1].sessions[0].id) },
+  'session-start-number': { expect: 'partial', path: 'panels[1].sessions[0].start', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].start = 1717923600000)) },
+  'session-end-boolean': { expect: 'partial', path: 'panels[1].sessions[0].end', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].end = true)) },
+  'session-start-without-offset': { expect: 'partial', path: 'panels[1].sessions[0].start', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].start = '2024-06-09T11:00:00')) },
+  'session-start-30-february': { expect: 'partial', path: 'panels[1].sessions[0].start', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].start = '2024-02-30T11:00:00+02:00')) },
+  'paper-id-object': { expect: 'partial', path: 'panels[1].sessions[0].papers[0].id', skipped: ['panels[1].sessions[0].papers[0]'], rows: ['B1-1', 'B2-1'], body: () => edited((d) => (d.panels[1].sessions[0].papers[0].id = { value: 'B2-1-a' })) },
+  'paper-title-missing': { expect: 'partial', path: 'panels[1].sessions[0].papers[0].title', skipped: ['panels[1].sessions[0].papers[0]'], rows: ['B1-1', 'B2-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => delete d.panels[1].sessions[0].papers[0].title) },
   // Wrong types in optional fields (the rest of the document is fine)
-  'authors-string': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0].papers[0].authors', body: () => edited((d) => (d.panels[1].sessions[0].papers[0].authors = 'Ada Lovelace, Charles Babbage')) },
-  'person-without-name': { expect: 'error', kind: 'invalid', path: 'panels[1].convenors[0].name', body: () => edited((d) => (d.panels[1].convenors = [{ affiliation: 'Nowhere' }])) },
-  'abstract-number': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0].papers[0].abstract', body: () => edited((d) => (d.panels[1].sessions[0].papers[0].abstract = 42)) },
-  'panel-url-object': { expect: 'error', kind: 'invalid', path: 'panels[1].url', body: () => edited((d) => (d.panels[1].url = { href: 'https://example.org' })) },
+  'authors-string': { expect: 'partial', path: 'panels[1].sessions[0].papers[0].authors', skipped: ['panels[1].sessions[0].papers[0]'], rows: ['B1-1', 'B2-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].papers[0].authors = 'Ada Lovelace, Charles Babbage')) },
+  'person-without-name': { expect: 'partial', path: 'panels[1].convenors[0].name', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { panel: 'B2', paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].convenors = [{ affiliation: 'Nowhere' }])) },
+  'abstract-number': { expect: 'partial', path: 'panels[1].sessions[0].papers[0].abstract', skipped: ['panels[1].sessions[0].papers[0]'], rows: ['B1-1', 'B2-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].papers[0].abstract = 42)) },
+  'panel-url-object': { expect: 'partial', path: 'panels[1].url', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { panel: 'B2', paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].url = { href: 'https://example.org' })) },
   'locale-number': { expect: 'error', kind: 'invalid', path: 'conference.locale', body: () => edited((d) => (d.conference.locale = 7)) },
   // What only the runtime validator sees
-  'duplicate-ids': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0].id', body: () => edited((d) => (d.panels[1].sessions[0].id = 'B1')) },
-  'duplicate-paper-ids': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0].papers[0].id', body: () => edited((d) => (d.panels[1].sessions[0].papers[0].id = 'B1-1-a')) },
+  'duplicate-ids': { expect: 'partial', path: 'panels[1].sessions[0].id', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].id = 'B1')) },
+  'duplicate-paper-ids': { expect: 'partial', path: 'panels[1].sessions[0].papers[0].id', skipped: ['panels[1].sessions[0].papers[0]'], rows: ['B1-1', 'B2-1'], body: () => edited((d) => (d.panels[1].sessions[0].papers[0].id = 'B1-1-a')) },
   'unknown-time-zone': { expect: 'error', kind: 'invalid', path: 'conference.timeZone', body: () => edited((d) => (d.conference.timeZone = 'Mars/Olympus_Mons')) },
-  'end-before-start': { expect: 'error', kind: 'invalid', path: 'panels[1].sessions[0].end', body: () => edited((d) => (d.panels[1].sessions[0].end = '2024-06-09T10:00:00+02:00')) },
+  'end-before-start': { expect: 'partial', path: 'panels[1].sessions[0].end', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].end = '2024-06-09T10:00:00+02:00')) },
   // Unusual but usable
   'papers-at-panel-level': { expect: 'render', body: () => edited((d) => ((d.panels[1].papers = [{ id: 'B2-x', title: 'A paper without a session' }]), (d.panels[1].sessions[0].papers = []))) },
   'deep-nesting': { expect: 'render', body: () => edited((d) => (d.panels[1].extra = '@@NESTED@@')).replace('"@@NESTED@@"', nested(10_000)) },
@@ -252,7 +258,39 @@ export const badDocuments = {
   // Valid, but a timetable of the day it starts on spans ten years, an hour mark per hour
   'session-ten-years-long': { expect: 'render', grid: true, body: () => edited((d) => (d.panels[1].sessions[0].end = '2034-06-09T12:00:00+02:00')) },
   'huge-20mb': { expect: 'render', huge: true, body: () => hugeProgramme(20_000_000) },
-  'huge-20mb-every-session-bad': { expect: 'error', kind: 'invalid', path: 'panels[0].sessions[0].start', huge: true, body: () => hugeProgramme(20_000_000, true) },
+  // Too many problems (the validator stops at 100): the list is incomplete, so nothing is shown.
+  'huge-20mb-every-session-bad': { expect: 'error', kind: 'invalid', path: 'panels[0].sessions[0].start', huge: true, body: () => hugeProgramme(20_000_000, () => true) },
+  // A few bad sessions in a big programme: the rest shows, and the page does not freeze meanwhile.
+  'huge-20mb-some-sessions-bad': {
+    expect: 'partial',
+    path: 'panels[7].sessions[0].start',
+    skipped: ['panels[7].sessions[0]', 'panels[707].sessions[0]', 'panels[1407].sessions[0]'],
+    notShown: { paper: 'H7-1-0' },
+    huge: true,
+    body: () => hugeProgramme(20_000_000, (i) => i === 7 || i === 707 || i === 1407),
+  },
+  // Partly usable documents that are still refused: every panel is broken, or the mistakes are not all inside panels.
+  'every-panel-bad': {
+    expect: 'error',
+    kind: 'invalid',
+    path: 'panels[0].title',
+    body: () =>
+      edited((d) => {
+        delete d.panels[0].title;
+        d.panels[1].convenors = [{ name: 7 }];
+        d.panels[1].sessions[0].end = '2024-06-09T10:00:00+02:00';
+      }),
+  },
+  'panel-and-time-zone-bad': {
+    expect: 'error',
+    kind: 'invalid',
+    path: 'conference.timeZone',
+    body: () =>
+      edited((d) => {
+        d.conference.timeZone = 'Mars/Olympus_Mons';
+        delete d.panels[1].title;
+      }),
+  },
 };
 
 const cache = new Map();

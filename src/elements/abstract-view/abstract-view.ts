@@ -1,8 +1,7 @@
 import type { ProgrammeFormat } from '../../data/formats.js';
-import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { defineElement } from '../shared/define-element.js';
 import type { Paper } from '../../data/types.js';
-import { emit } from '../../events.js';
 import { wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
@@ -29,7 +28,7 @@ const SUMMARY_LENGTH = 320;
  * @cssprop --programme-muted - The "no abstract" line.
  * @cssprop --programme-focus-ring - The focus outline. Defaults to 2px solid the accent.
  * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e (#ff8a80 where the page is dark).
- * @fires programme-error - When its own `src` cannot be loaded, or `paper-id` is not in the programme.
+ * @fires programme-error - When its own `src` cannot be loaded or loads without some items that have mistakes (`partial`), or `paper-id` is not in the programme (`not-found`) or was left out for its mistakes (`partial`).
  */
 export class AbstractView extends LitElement {
   /** Registers this element as `tag` (default `abstract-view`); a no-op when the name is taken already. */
@@ -69,21 +68,9 @@ export class AbstractView extends LitElement {
 
   /** A paper handed over by a parent needs no programme of its own. */
   readonly #programme = new ProgrammeController(this, { optional: () => !!this.paper });
-  #reportedMissing = '';
 
   get #words() {
     return wordsFor(this.words, localeOf(this));
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const state = this.#programme.state;
-    if (this.paper || state.status !== 'ready' || !this.paperId) return;
-    const key = `${state.index.conference.id}/${this.paperId}`;
-    if (!state.index.paper(this.paperId) && this.#reportedMissing !== key) {
-      this.#reportedMissing = key;
-      emit(this, 'programme-error', { message: this.#words.notInProgramme('Paper', this.paperId), kind: 'not-found' });
-    }
   }
 
   protected override render() {
@@ -92,7 +79,7 @@ export class AbstractView extends LitElement {
     const state = this.#programme.state;
     if (state.status !== 'ready') return statusView(state, words);
     const paper = state.index.paper(this.paperId);
-    if (!paper) return errorView(words.notInProgramme('Paper', this.paperId || '(no paper-id)'), words);
+    if (!paper) return errorView(this.#programme.missing(state.index, 'Paper', this.paperId, words), words);
     return this.#abstract(paper, words);
   }
 

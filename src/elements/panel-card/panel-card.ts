@@ -1,9 +1,8 @@
 import type { ProgrammeFormat } from '../../data/formats.js';
-import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { defineElement } from '../shared/define-element.js';
 import type { Panel, Person, Session } from '../../data/types.js';
 import { safeHref } from '../../data/safe-url.js';
-import { emit } from '../../events.js';
 import { sessionTime } from '../../time/format.js';
 import { wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
@@ -51,7 +50,7 @@ import { styles } from './panel-card.styles.js';
  * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e (#ff8a80 where the page is dark).
  * @fires programme-star-change - From its stars, after a press.
  * @fires programme-login-request - From its stars, when a signed-out reader presses one.
- * @fires programme-error - When its own `src` cannot be loaded, or `panel-id` is not in the programme.
+ * @fires programme-error - When its own `src` cannot be loaded or loads without some items that have mistakes (`partial`), or `panel-id` is not in the programme (`not-found`) or was left out for its mistakes (`partial`).
  */
 export class PanelCard extends LitElement {
   /** Registers this element as `tag` (default `panel-card`); a no-op when the name is taken already. */
@@ -104,18 +103,6 @@ export class PanelCard extends LitElement {
   readonly #programme = new ProgrammeController(this);
   /** Re-renders on sign-in and sign-out (the note under the card); the stars follow their own items. */
   readonly #schedule = new ScheduleController(this, { watch: () => [] });
-  #reportedMissing = '';
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const state = this.#programme.state;
-    if (state.status !== 'ready' || !this.panelId) return;
-    const key = `${state.index.conference.id}/${this.panelId}`;
-    if (!state.index.panel(this.panelId) && this.#reportedMissing !== key) {
-      this.#reportedMissing = key;
-      emit(this, 'programme-error', { message: this.#words.notInProgramme('Panel', this.panelId), kind: 'not-found' });
-    }
-  }
 
   get #words() {
     return wordsFor(this.words, localeOf(this));
@@ -126,7 +113,7 @@ export class PanelCard extends LitElement {
     const state = this.#programme.state;
     if (state.status !== 'ready') return statusView(state, words);
     const panel = state.index.panel(this.panelId);
-    if (!panel) return errorView(words.notInProgramme('Panel', this.panelId || '(no panel-id)'), words);
+    if (!panel) return errorView(this.#programme.missing(state.index, 'Panel', this.panelId, words), words);
 
     const conference = state.index.conference;
     const zone = this.#programme.timeZone(conference);

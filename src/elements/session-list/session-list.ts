@@ -37,6 +37,7 @@ const GRID_MIN_WIDTH = 640;
  * @summary The whole programme, filtered and searchable, as a list or a timetable.
  * @csspart base - The wrapper.
  * @csspart filters - The search and filter controls.
+ * @csspart skipped - The note that some items of the programme have mistakes and are not shown.
  * @csspart count - The line that says how many sessions are shown.
  * @csspart day - A day's heading.
  * @csspart row - One session in the list.
@@ -58,7 +59,7 @@ const GRID_MIN_WIDTH = 640;
  * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e (#ff8a80 where the page is dark).
  * @fires programme-star-change - From its stars, after a press.
  * @fires programme-login-request - From its stars, when a signed-out reader presses one.
- * @fires programme-error - When its own `src` cannot be loaded.
+ * @fires programme-error - When its own `src` cannot be loaded, or loads without some items that have mistakes (`partial`).
  */
 export class SessionList extends LitElement {
   /** Registers this element as `tag` (default `session-list`); a no-op when the name is taken already. */
@@ -240,6 +241,7 @@ export class SessionList extends LitElement {
 
     return html`<div part="base" class="base">
       ${this.#toolbar(all, days, zone, locale, words)}
+      ${index.source.skipped && html`<p part="skipped">${words.skipped(index.source.skipped.items.length)}</p>`}
       <p part="count" class="count" role="status">${words.showing(rows.length, all.length)}${this.notice ? html` <span class="notice">${this.notice}</span>` : nothing}</p>
       ${rows.length === 0
         ? html`<div part="empty" class="empty">

@@ -1,11 +1,12 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { displayContext, programmeContext, type DisplaySettings, type ProgrammeState, type TimeZoneChoice } from '../../context.js';
-import { emit } from '../../events.js';
+import { emit, type ProgrammeErrorDetail } from '../../events.js';
+import type { ProgrammeIndex } from '../../data/programme-index.js';
 import type { Conference } from '../../data/types.js';
 import { viewerTimeZone } from '../../time/format.js';
 import { onZonePreference, zonePreference } from '../../time/zone-preference.js';
-import { englishWords } from '../../words.js';
+import { englishWords, type Words } from '../../words.js';
 import { SourceLoader } from './source-loader.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { src?: string | null; timeZone?: string | null };
@@ -63,6 +64,32 @@ export class ProgrammeController implements ReactiveController {
   get zoneFixed(): boolean {
     const provided = (this.#display.value as DisplaySettings | undefined)?.timeZone;
     return !!this.host.timeZone || (!!provided && provided !== 'conference');
+  }
+
+  /** The `programme-error` to fire after this update, and the last item reported missing. */
+  #missing?: ProgrammeErrorDetail;
+  #reported?: string;
+
+  /**
+   * What an element says when the item it shows (`what`: `Panel`, `Paper`) is not in the ready
+   * programme: that it was left out for its mistakes, or that it is not in this programme. After
+   * rendering, the element fires `programme-error` once per programme and id, of kind `partial` or
+   * `not-found`; not for a skipped item when its own `src` has reported those already (SourceLoader).
+   */
+  missing(index: ProgrammeIndex, what: string, id: string, words: Words): string {
+    const skipped = index.source.skipped?.ids.includes(id);
+    const message = words[skipped ? 'notShown' : 'notInProgramme'](what, id || `(no ${what.toLowerCase()}-id)`);
+    const key = `${index.conference.id}/${id}`;
+    if (id && key !== this.#reported) {
+      this.#reported = key;
+      if (!skipped || !this.#loader.active) this.#missing = { message, kind: skipped ? 'partial' : 'not-found' };
+    }
+    return message;
+  }
+
+  hostUpdated(): void {
+    if (this.#missing) emit(this.host, 'programme-error', this.#missing);
+    this.#missing = undefined;
   }
 
   #stopZone?: () => void;

@@ -1,19 +1,14 @@
 import { noChange } from 'lit';
-import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
 
 /**
  * Sets inline styles through the CSSOM (`element.style.setProperty`), never as a `style`
  * attribute: a strict Content-Security-Policy (`style-src 'self'`) refuses style attributes,
  * including the first render of Lit's `styleMap`, but allows the CSSOM.
- * Use on an element: `<div ${setStyles({ 'grid-row': '2 / 4' })}>`. Names are CSS property names.
+ * Use on an element only: `<div ${setStyles({ 'grid-row': '2 / 4' })}>`. Names are CSS property names.
  */
 class SetStyles extends Directive {
   #previous = new Set<string>();
-
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('setStyles() belongs on an element, not in an attribute or text.');
-  }
 
   render(_styles: Record<string, string>) {
     return noChange;

@@ -10,7 +10,8 @@ type Host = ReactiveControllerHost & HTMLElement & { src?: string | null; format
 /**
  * Loads the programme named by its host's `src` whenever `src` changes, and keeps the state
  * (loading, ready, error with retry). The element that owns a `src` reports its failure: it fires
- * `programme-error` with the detailed reason and logs validation problems to the console.
+ * `programme-error` with the detailed reason and logs validation problems to the console. It also
+ * fires one, of kind `partial`, when the programme loaded without some items that have mistakes.
  */
 export class SourceLoader implements ReactiveController {
   state: ProgrammeState = { status: 'loading' };
@@ -77,9 +78,11 @@ export class SourceLoader implements ReactiveController {
     loadProgramme(src, abort.signal, this.#format()).then(
       (index) => {
         if (abort.signal.aborted) return;
-        const { format, notes } = index.source;
+        const { format, notes, skipped } = index.source;
         if (format !== 'native') console.info(`programme-elements: read ${src} as ${format}.${notes.map((n) => `\n  ${n}`).join('')}`);
         this.#set({ status: 'ready', index });
+        // Shown without the items that have mistakes: say which, as a failed load would (load.ts logs it once).
+        if (skipped) emit(this.host, 'programme-error', { ...skipped });
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
