@@ -118,6 +118,36 @@ describe('under a strict Content-Security-Policy (built file)', function () {
     expect(mine()).to.have.length(2);
   });
 
+  it('loads what it loads on demand (the HTTP schedule and its outbox, the code for a document with mistakes): no violation, no error', async () => {
+    const ns = `csp${Date.now()}`;
+    const control = (c: Record<string, unknown>) => fetch(`/schedule-api/${ns}/__control`, { method: 'POST', body: JSON.stringify(c) });
+    const starred = async () => ((await (await fetch(`/schedule-api/${ns}/__stats`)).json()) as { starred: string[] }).starred;
+    await control({});
+    const { frame: f, win, doc } = await openPage(`?lazy=${ns}`, 5000);
+    frame = f;
+    const star = doc.querySelector('#http-star')!;
+    const partial = doc.querySelector('#partial')!;
+    const button = () => root(star).querySelector('button')!;
+    await waitUntil(() => button()?.getAttribute('aria-disabled') === 'false' && button().hasAttribute('aria-pressed'), 'the star on the HTTP schedule never became ready', { timeout: 15000 });
+    await waitUntil(() => root(partial).querySelector('[part=skipped]'), 'the list of a document with mistakes never said what it left out', { timeout: 15000 });
+    expect(text(root(partial).querySelector('[part=skipped]')!)).to.equal('1 item in this programme has mistakes and is not shown.');
+
+    // The server cannot take the change: it is kept (the outbox code), then sent once it can.
+    await control({ fail: { status: 503, count: 3 } });
+    button().click();
+    await waitUntil(() => text(root(star).querySelector('[part=message]')!).startsWith('Not sent yet'), 'the star never said its change is kept', { timeout: 10000 });
+    expect(button().getAttribute('aria-pressed')).to.equal('true');
+    win.dispatchEvent(new Event('online'));
+    await waitUntil(async () => (await starred()).includes('P021'), 'the kept change was never sent', { timeout: 10000 });
+    await waitUntil(() => text(root(star).querySelector('[part=message]')!) === '', 'the star still says the change is waiting', { timeout: 5000 });
+
+    await sleep(300);
+    expect(win.__violations, report(win.__violations)).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+    const scripts = (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/dist/lazy/'));
+    for (const part of ['http-adapter', 'outbox', 'salvage']) expect(scripts.some((p) => p.includes(part)), `${part} loaded from dist/lazy/`).to.equal(true);
+  });
+
   it('renders every element, and a reader expands, stars, filters and opens details: no violation, no error', async () => {
     const { frame: f, win, doc } = await openPage('', 5000);
     frame = f;

@@ -1,9 +1,12 @@
 /**
  * The test server as a strict host page and as a source of bad documents.
  *
- * GET /csp/page.html[?long][&relax=style-attr]
+ * GET /csp/page.html[?long][&lazy=NS][&relax=style-attr]
  *                               every element on the demo programme, loaded from the BUILT
- *                               self-contained file, under the strict policy below (header)
+ *                               self-contained file, under the strict policy below (header);
+ *                               `lazy` adds what loads on demand: a star on the schedule API
+ *                               /schedule-api/NS (the HTTP adapter and its outbox) and a list of a
+ *                               document with mistakes (the salvage code)
  * GET /csp/collect.js           records `securitypolicyviolation` events into window.__violations
  *                               and uncaught errors into window.__errors (a file: no inline script)
  * GET /csp/page.css             the page's own stylesheet (style-src 'self')
@@ -45,8 +48,11 @@ const css = `body { font: 16px/1.4 system-ui, sans-serif; margin: 8px; width: 96
 section { margin-block: 1rem; }
 `;
 
-/** `?long` adds two lists of a 120-session programme: a timetable and a list long enough to leave placeholders. */
-const page = (long) => `<!doctype html>
+/**
+ * `?long` adds two lists of a 120-session programme: a timetable and a list long enough to leave
+ * placeholders. `?lazy=NS` adds the elements whose code loads on demand.
+ */
+const page = (long, lazy) => `<!doctype html>
 <html lang="en-GB">
   <head>
     <meta charset="utf-8" />
@@ -71,6 +77,14 @@ const page = (long) => `<!doctype html>
         ? `<section id="styled">
       <session-list id="grid" view="grid" src="/csp/long-programme.json" deep-link="none"></session-list>
       <session-list id="long" src="/csp/long-programme.json" deep-link="none"></session-list>
+    </section>`
+        : ''
+    }
+    ${
+      lazy
+        ? `<section id="lazy">
+      <star-toggle id="http-star" item-id="P021" item-title="Kazakhstan between great powers" schedule="/schedule-api/${encodeURIComponent(lazy)}"></star-toggle>
+      <session-list id="partial" src="/bad/duplicate-ids.json" deep-link="none"></session-list>
     </section>`
         : ''
     }
@@ -312,7 +326,7 @@ export function cspPageMiddleware() {
       ctx.set('Content-Security-Policy', STRICT_POLICY + relax);
       ctx.set('Cache-Control', 'no-store');
       ctx.type = 'text/html';
-      ctx.body = page(url.searchParams.has('long'));
+      ctx.body = page(url.searchParams.has('long'), url.searchParams.get('lazy'));
       return;
     }
     if (path === '/csp/collect.js') {
