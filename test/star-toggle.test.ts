@@ -26,6 +26,17 @@ const button = (el: StarToggle) => el.shadowRoot!.querySelector('button')!;
 const pressed = (el: StarToggle) => button(el).getAttribute('aria-pressed');
 const ready = (el: StarToggle) => waitUntil(() => button(el) && button(el).getAttribute('aria-disabled') !== 'true', 'the star never became ready');
 
+/** Two stars for one item on a fresh namespace of the schedule API (no retries), ready to press. */
+async function twinStars(itemId: string) {
+  const a = api();
+  await a.ready;
+  const adapter = new HttpScheduleAdapter(a.base, { retries: 0 });
+  const el = await fixture(html`<div><star-toggle item-id=${itemId} .scheduleAdapter=${adapter}></star-toggle><star-toggle item-id=${itemId} .scheduleAdapter=${adapter}></star-toggle></div>`);
+  const [star, twin] = [...el.querySelectorAll('star-toggle')] as StarToggle[];
+  await ready(star);
+  return { a, el, star, twin };
+}
+
 describe('<star-toggle> with the local schedule', () => {
   beforeEach(async () => {
     localStorage.clear();
@@ -159,12 +170,7 @@ describe('<star-toggle> with an HTTP schedule', () => {
   });
 
   it('rolls back, tells the reader and fires programme-error when the server refuses a change (403); agrees after recovery', async () => {
-    const a = api();
-    await a.ready;
-    const adapter = new HttpScheduleAdapter(a.base, { retries: 0 });
-    const el = await fixture(html`<div><star-toggle item-id="P1" .scheduleAdapter=${adapter}></star-toggle><star-toggle item-id="P1" .scheduleAdapter=${adapter}></star-toggle></div>`);
-    const [star, twin] = [...el.querySelectorAll('star-toggle')];
-    await ready(star);
+    const { a, el, star, twin } = await twinStars('P1');
     await a.control({ fail: { status: 403, count: 1 } });
     const errors = record<ProgrammeErrorDetail>(el, 'programme-error');
     button(star).click();
@@ -189,12 +195,7 @@ describe('<star-toggle> with an HTTP schedule', () => {
   });
 
   it('keeps the change when the server answers 500: pending, the reader told, sent once the server is back; page, server and a fresh read agree', async () => {
-    const a = api();
-    await a.ready;
-    const adapter = new HttpScheduleAdapter(a.base, { retries: 0 });
-    const el = await fixture(html`<div><star-toggle item-id="P8" .scheduleAdapter=${adapter}></star-toggle><star-toggle item-id="P8" .scheduleAdapter=${adapter}></star-toggle></div>`);
-    const [star, twin] = [...el.querySelectorAll('star-toggle')];
-    await ready(star);
+    const { a, el, star, twin } = await twinStars('P8');
     await a.control({ fail: { status: 500, count: 1000 } });
     const errors = record<ProgrammeErrorDetail>(el, 'programme-error');
     button(star).click();
