@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { generateProgramme } from '../../bench/generate.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -25,6 +26,7 @@ const fixturePath = (name) => files[name] ?? `test/fixtures/programmes/${name}.j
  * GET /wrong-type/NAME             a programme file labelled text/html
  * GET /never                       headers never come (the connection is closed after 20 s)
  * GET /redirect?to=URL             302 to URL (another origin, say)
+ * GET /generated/N.json?days=D&rooms=R   the benchmark's generated programme of N sessions
  */
 export function fixturesMiddleware() {
   return async (ctx, next) => {
@@ -44,6 +46,13 @@ export function fixturesMiddleware() {
       } catch {
         ctx.status = 404;
       }
+      return;
+    }
+    if ((m = url.pathname.match(/^\/generated\/(\d+)\.json$/))) {
+      const days = Number(url.searchParams.get('days') ?? 4);
+      const rooms = Number(url.searchParams.get('rooms') ?? 20);
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(generateProgramme({ sessions: Number(m[1]), days, rooms }));
       return;
     }
     if ((m = url.pathname.match(/^\/status\/(\d{3})$/))) {

@@ -11,21 +11,34 @@ export interface Chunk<T> {
   height: number;
 }
 
+export interface RowWindowOptions<T> {
+  chunkSize: number;
+  /** The height in px an item is expected to take before it has been drawn. */
+  estimate: (item: T) => number;
+  /**
+   * The element holding the chunks (each marked `data-chunk`), looked up after every update of the
+   * host, so a list that appears only once data has arrived is watched from its first render.
+   */
+  container: () => Element | null | undefined;
+  /** How far beyond the visible area chunks are drawn ahead of the reader; default 1000 px. */
+  margin?: string;
+}
+
 /**
- * Renders only the chunks of a long list that are near the viewport. Chunks further than
- * `margin` from it become placeholders that keep their measured height, so the page neither
- * jumps nor holds thousands of nodes. Works with the page's own scrolling (no inner scroller).
+ * Renders only the chunks of a long list that are near what the reader sees. Chunks further than
+ * `margin` from it become placeholders that keep their measured height, so the page neither jumps
+ * nor holds thousands of nodes. Works with the page's own scrolling and inside any scrolling
+ * container (no inner scroller of its own).
  */
 export class RowWindow<T> implements ReactiveController {
   #items: T[] = [];
   #rendered = new Set<number>([0]);
   #heights = new Map<number, number>();
   #observer?: IntersectionObserver;
-  #container?: Element;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: { chunkSize: number; estimate: (item: T) => number; margin?: string },
+    private readonly options: RowWindowOptions<T>,
   ) {
     host.addController(this);
   }
@@ -34,7 +47,7 @@ export class RowWindow<T> implements ReactiveController {
   setItems(items: T[]): void {
     if (items === this.#items) return;
     this.#items = items;
-    // One chunk to start: the observer adds the next as soon as it comes near the viewport.
+    // One chunk to start: the observer adds the next as soon as it comes near the visible area.
     this.#rendered = new Set([0]);
     this.#heights.clear();
   }
@@ -64,20 +77,19 @@ export class RowWindow<T> implements ReactiveController {
     }
   }
 
-  /** The element holding the chunks (each marked `data-chunk`); observed after every update. */
-  observe(container: Element | null | undefined): void {
-    this.#container = container ?? undefined;
-  }
-
   hostConnected(): void {
-    this.#observer = new IntersectionObserver((entries) => this.#onIntersect(entries), { rootMargin: this.options.margin ?? '1000px 0px' });
+    const margin = this.options.margin ?? '1000px 0px';
+    // `scrollMargin` widens the clip of scrolling containers between the list and the viewport,
+    // so a list inside one is drawn ahead of the reader too (`rootMargin` only widens the viewport).
+    const init = { rootMargin: margin, scrollMargin: margin } as IntersectionObserverInit;
+    this.#observer = new IntersectionObserver((entries) => this.#onIntersect(entries), init);
   }
 
   hostUpdated(): void {
     const observer = this.#observer;
     if (!observer) return;
     observer.disconnect();
-    this.#container?.querySelectorAll(':scope > [data-chunk]').forEach((el) => observer.observe(el));
+    this.options.container()?.querySelectorAll(':scope > [data-chunk]').forEach((el) => observer.observe(el));
   }
 
   hostDisconnected(): void {

@@ -159,7 +159,11 @@ export class SessionList extends LitElement {
   readonly #programme = new ProgrammeController(this);
   /** Only "starred only" depends on the stars; each row's star follows its own item. */
   readonly #schedule = new ScheduleController(this, { watch: () => (this.filters.starredOnly ? 'all' : undefined) });
-  readonly #window = new RowWindow<ListItem>(this, { chunkSize: 24, estimate: (item) => (item.kind === 'day' ? 56 : 104) });
+  readonly #window = new RowWindow<ListItem>(this, {
+    chunkSize: 24,
+    estimate: (item) => (item.kind === 'day' ? 56 : 104),
+    container: () => this.renderRoot.querySelector('.rows'),
+  });
   /** The timetable, loaded the first time a reader (or the host) asks for it: most pages never do. */
   #gridView?: typeof GridView;
   #resize?: ResizeObserver;
@@ -211,7 +215,6 @@ export class SessionList extends LitElement {
   }
 
   protected override updated(): void {
-    this.#window.observe(this.renderRoot.querySelector('.rows'));
     if (this.#pendingTarget) {
       const row = this.renderRoot.querySelector<HTMLElement>(`[data-session="${CSS.escape(this.#pendingTarget)}"]`);
       if (row) {
