@@ -9,6 +9,25 @@ import { scheduleApiMiddleware } from './test/server/schedule-api.mjs';
 import { schemaMiddleware } from './test/server/schema-check.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
 
+/** Chromium with the reader's own zone set to `zone` (the zone the page's `new Date()` lives in). */
+const browserIn = (zone) =>
+  chromeLauncher({
+    launchOptions: {
+      executablePath: chromiumPath,
+      headless: true,
+      env: { ...process.env, TZ: zone },
+      args: [...chromiumArgs, '--lang=en-GB'],
+    },
+  });
+
+/**
+ * Times must not depend on where the reader is. Every test runs with the browser in New York; the
+ * time tests run again with it far east of most conferences (Tokyo), west (Los Angeles), in a zone
+ * with summer time on the other side of the year (Berlin) and in one that moves by half an hour
+ * (Lord Howe Island).
+ */
+const READER_ZONES = ['Asia/Tokyo', 'America/Los_Angeles', 'Europe/Berlin', 'Australia/Lord_Howe'];
+const TIME_TESTS = ['test/time-zones.test.ts', 'test/time-format.test.ts', 'test/interop.test.ts'];
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -18,19 +37,8 @@ export default {
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [fixturesMiddleware(), schemaMiddleware(), scheduleApiMiddleware(), referenceMiddleware(), cspPageMiddleware()],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: chromiumPath,
-        headless: true,
-        // Pin the reader's zone so "the viewer's zone" is the same on every machine.
-        env: { ...process.env, TZ: 'America/New_York' },
-        args: [
-          ...chromiumArgs,
-          '--lang=en-GB',
-        ],
-      },
-    }),
-  ],
+  // The default group: the reader in New York, the same on every machine.
+  browsers: [browserIn('America/New_York')],
+  groups: READER_ZONES.map((zone) => ({ name: `reader-in-${zone.replace('/', '-')}`, files: TIME_TESTS, browsers: [browserIn(zone)] })),
   reporters: [defaultReporter(), summaryReporter()],
 };

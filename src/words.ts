@@ -12,6 +12,13 @@ export interface Words {
   notShown: (kind: string, id: string) => string;
   /** Above a list shown without some items that have mistakes. */
   skipped: (count: number) => string;
+  /** In a card or abstract whose panel is shown without some of its sessions or papers. */
+  partlyShown: (count: number) => string;
+  /**
+   * Said once, beside the time-zone line, when the programme's source did not name the zone its
+   * times are shown in. `shown` is how that zone reads ("UTC+01:00", "Europe/Berlin").
+   */
+  zoneGuessed: (guess: { reason: 'unnamed' | 'unknown' | 'disagrees'; stated?: string; shown: string }) => string;
   format: string;
   theme: string;
   location: string;
@@ -76,6 +83,13 @@ export const englishWords: Words = {
   notInProgramme: (kind, id) => `${kind} ${id} is not in this programme.`,
   notShown: (kind, id) => `${kind} ${id} in this programme has mistakes and is not shown.`,
   skipped: (n) => `${n} ${n === 1 ? 'item in this programme has mistakes and is' : 'items in this programme have mistakes and are'} not shown.`,
+  partlyShown: (n) => `${n} ${n === 1 ? 'item of this panel has mistakes and is' : 'items of this panel have mistakes and are'} not shown.`,
+  zoneGuessed: ({ reason, stated, shown }) =>
+    reason === 'unnamed'
+      ? `This schedule does not say its time zone, so times are shown at the offset they carry (${shown}).`
+      : reason === 'unknown'
+        ? `This schedule names a time zone this browser does not know (“${stated}”), so times are shown in ${shown}.`
+        : `This schedule says its time zone is ${stated}, but its times do not match it, so they are shown in ${shown}, which does.`,
   format: 'Format',
   theme: 'Theme',
   location: 'Location',
@@ -86,7 +100,7 @@ export const englishWords: Words = {
   noSessions: 'No sessions have been scheduled yet.',
   acceptedPapers: 'Accepted papers',
   noPapers: 'No papers in this session.',
-  timeZone: (zone, offset) => `Time zone: ${zone} (${offset})`,
+  timeZone: (zone, offset) => (zone === offset ? `Time zone: ${zone}` : `Time zone: ${zone} (${offset})`),
   abstract: 'Abstract',
   noAbstract: 'No abstract has been published.',
   showFullAbstract: 'Show full abstract',

@@ -1,7 +1,7 @@
 import type { ProgrammeFormat } from './importers/index.js';
 import { ProgrammeLoadError } from './load-error.js';
-import { ProgrammeIndex } from './programme-index.js';
-import type { Skipped } from './salvage.js';
+import { ProgrammeIndex, type ZoneGuess } from './programme-index.js';
+import { joinSkipped, type Skipped } from './skipped.js';
 import { validateProgramme } from './validate.js';
 
 interface Entry {
@@ -40,7 +40,7 @@ const looksNative = (json: unknown) => typeof json === 'object' && json !== null
  * A programme v1 from parsed JSON: as it is when it is one, else through the importers, which are
  * loaded only then.
  */
-async function toProgramme(json: unknown, format: ProgrammeFormat, url: string, status: number): Promise<{ doc: unknown; read: string; notes: string[] }> {
+async function toProgramme(json: unknown, format: ProgrammeFormat, url: string, status: number): Promise<{ doc: unknown; read: string; notes: string[]; zone?: ZoneGuess; skipped?: Skipped }> {
   if (format === 'native' || (format === 'auto' && looksNative(json))) return { doc: json, read: 'native', notes: [] };
   let importers: typeof import('./importers/index.js');
   try {
@@ -49,8 +49,9 @@ async function toProgramme(json: unknown, format: ProgrammeFormat, url: string, 
     throw new ProgrammeLoadError('network', `The importers needed to read the programme at ${url} could not be loaded (${(e as Error).message}).`, url, status);
   }
   try {
-    const { programme, format: read, notes } = importers.importProgramme(json, format, { url });
-    return { doc: programme, read, notes };
+    const { programme, format: read, notes, zone, skipped } = importers.importProgramme(json, format, { url });
+    if (skipped) console.warn(`programme-elements: ${skipped.message}`);
+    return { doc: programme, read, notes, zone, skipped };
   } catch (e) {
     throw new ProgrammeLoadError('invalid', `The programme at ${url} could not be read: ${(e as Error).message}`, url, status);
   }
@@ -104,7 +105,7 @@ async function fetchProgramme(url: string, signal: AbortSignal, format: Programm
     throw new ProgrammeLoadError('not-json', `The programme at ${url} is not JSON (${(e as Error).message}).`, url, response.status);
   }
   await yieldToPage();
-  const { doc, read, notes } = await toProgramme(json, format, url, response.status);
+  const { doc, read, notes, zone, skipped } = await toProgramme(json, format, url, response.status);
   await yieldToPage();
   const result = validateProgramme(doc);
   const as = read === 'native' ? '' : ` (read as ${read})`;
@@ -115,7 +116,7 @@ async function fetchProgramme(url: string, signal: AbortSignal, format: Programm
     throw new ProgrammeLoadError('invalid', `The programme at ${url}${as} is not a valid programme: ${list}`, url, response.status, result.problems);
   }
   await yieldToPage();
-  const index = new ProgrammeIndex(usable.programme, { format: read, notes, skipped: (usable as { skipped?: Skipped }).skipped });
+  const index = new ProgrammeIndex(usable.programme, { format: read, notes, skipped: joinSkipped(skipped, (usable as { skipped?: Skipped }).skipped), zone });
   await yieldToPage();
   return index;
 }

@@ -1,5 +1,25 @@
-import type { Skipped } from './salvage.js';
+import type { Skipped } from './skipped.js';
 import type { ItemKind, Panel, Paper, Programme, Session } from './types.js';
+
+/**
+ * Why the programme is shown in the zone it is, when its source did not say so itself: it named
+ * no zone (`unnamed`), one the browser does not know (`unknown`), or one its own times disagree
+ * with (`disagrees`). `shown` is the zone chosen instead (an IANA name, `Etc/GMT-1` for a fixed
+ * offset: show it with `zoneLabel`).
+ */
+export interface ZoneGuess {
+  reason: 'unnamed' | 'unknown' | 'disagrees';
+  stated?: string;
+  shown: string;
+}
+
+/** How a document was read: its format, the importer's notes, what was left out, and the zone guess. */
+export interface ProgrammeSource {
+  format: string;
+  notes: string[];
+  skipped?: Skipped;
+  zone?: ZoneGuess;
+}
 
 /** Where an id lives: the item and the panel (and session) it belongs to. */
 export type IndexedItem =
@@ -18,11 +38,11 @@ export class ProgrammeIndex {
    * @param source how the document was read: `native`, or the importer's format (`frab`,
    *   `c3voc2`, `pretalx`) with what it had to guess or leave out; and `skipped`, when the
    *   document had mistakes inside some panels and this is the rest of it: what was left out and
-   *   why (see `salvageProgramme`).
+   *   why (see `salvageProgramme`); and `zone`, when the source did not name the zone it is shown in.
    */
   constructor(
     readonly programme: Programme,
-    readonly source: { format: string; notes: string[]; skipped?: Skipped } = { format: 'native', notes: [] },
+    readonly source: ProgrammeSource = { format: 'native', notes: [] },
   ) {
     for (const panel of programme.panels) {
       this.#items.set(panel.id, { kind: 'panel', item: panel, panel });
@@ -52,6 +72,11 @@ export class ProgrammeIndex {
   }
   paper(id: string): Paper | undefined {
     return this.#of('paper', id) as Paper | undefined;
+  }
+
+  /** How many sessions and papers of panel `panelId` were left out for their mistakes. */
+  skippedIn(panelId: string): number {
+    return this.source.skipped?.items.filter((item) => item.panelId === panelId).length ?? 0;
   }
 
   /** A title fit to name the item to a reader ("Session 1" falls back to the panel's title). */

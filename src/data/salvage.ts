@@ -1,35 +1,8 @@
+import { describeSkipped, type Skipped, type SkippedItem } from './skipped.js';
 import type { Programme } from './types.js';
 import { MAX_PROBLEMS, validateProgramme, type ValidationProblem } from './validate.js';
 
-/** One panel, session or paper left out of a partly broken programme, and why. */
-export interface SkippedItem {
-  /** Where it was: `panels[1]`, `panels[1].sessions[0]` or `panels[1].sessions[0].papers[2]`. */
-  path: string;
-  /** Its id, when it had a string one. */
-  id?: string;
-  kind: 'panel' | 'session' | 'paper';
-  /** What is wrong with it (or with anything inside it). */
-  problems: ValidationProblem[];
-}
-
-/**
- * What a programme that loaded only in part lost: carried by `ProgrammeIndex.source.skipped`, and
- * (a copy of it) the detail of the `programme-error` of kind `partial` that elements fire.
- */
-export interface Skipped {
-  kind: 'partial';
-  /** For the console and `programme-error`: where, how many, and each item by path, id and reason. */
-  message: string;
-  /** Every validation problem of the document as it was (each lies inside one of `items`). */
-  problems: ValidationProblem[];
-  /** The items left out, in document order. */
-  items: SkippedItem[];
-  /**
-   * Every string id inside the items left out, their sessions and papers included, so that an
-   * element asked for one of them can say why it is missing.
-   */
-  ids: string[];
-}
+export type { Skipped, SkippedItem };
 
 export interface Salvaged {
   /** The document without the broken items: a copy along the pruned paths, sharing the rest. */
@@ -44,9 +17,6 @@ const LISTS = ['panels', 'sessions', 'papers'] as const;
 
 /** `panels[1]`, then optionally `.sessions[0]`, then optionally `.papers[2]`, ending where a segment ends. */
 const ITEM_PATH = /^panels\[(\d+)\](?:\.sessions\[(\d+)\](?:\.papers\[(\d+)\])?)?(?=[.[]|$)/;
-
-/** The longest a message gets; past it, the remaining items are only counted. */
-const MESSAGE_LENGTH = 2000;
 
 /**
  * Decides whether a programme that failed validation can still be shown in part, and if so,
@@ -105,13 +75,15 @@ export function salvageProgramme(doc: unknown, problems: ValidationProblem[], wh
     if (item === MISSING) return undefined;
     const path = at.map((i, n) => `${LISTS[n]}[${i}]`).join('.');
     const id = isObject(item) && typeof item.id === 'string' ? item.id : undefined;
-    items.push({ path, ...(id !== undefined ? { id } : {}), kind: KINDS[at.length - 1], problems: theirs });
+    const panel = at.length > 1 ? itemAt(doc, at.slice(0, 1)) : undefined;
+    const panelId = isObject(panel) && typeof panel.id === 'string' ? panel.id : undefined;
+    items.push({ path, ...(id !== undefined ? { id } : {}), kind: KINDS[at.length - 1], ...(panelId !== undefined ? { panelId } : {}), problems: theirs });
     collectIds(item, at.length - 1, ids);
   }
 
   const pruned = prune(doc, 'panels', [], dropped);
   if (!pruned || !(pruned.panels as unknown[]).length) return undefined;
-  return { doc: pruned, skipped: { kind: 'partial', message: describe(where, items), problems, items, ids } };
+  return { doc: pruned, skipped: { kind: 'partial', message: describeSkipped(where, items), problems, items, ids } };
 }
 
 /**
@@ -186,24 +158,3 @@ function prune(node: Obj, key: (typeof LISTS)[number], at: number[], dropped: Ma
   return { ...node, [key]: out };
 }
 
-/**
- * "The programme at URL has mistakes in 2 items, which are not shown: panels[1] (panel B2):
- * panels[1].title is required; …", cut to about MESSAGE_LENGTH characters.
- */
-function describe(where: string, items: SkippedItem[]): string {
-  const n = items.length;
-  let message = `The programme at ${where} has mistakes in ${n} ${n === 1 ? 'item, which is' : 'items, which are'} not shown:`;
-  for (let i = 0; i < n; i++) {
-    const { path, id, kind, problems } = items[i];
-    let line = ` ${path} (${kind}${id !== undefined ? ` ${clip(id, 60)}` : ''}): ${problems.map((p) => `${p.path} ${p.message}`).join(', ')}`;
-    line = `${clip(line, 400)}${i < n - 1 ? ';' : '.'}`;
-    if (message.length + line.length > MESSAGE_LENGTH) {
-      message += ` … and ${n - i} more.`;
-      break;
-    }
-    message += line;
-  }
-  return message;
-}
-
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);

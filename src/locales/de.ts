@@ -8,6 +8,13 @@ export const germanWords: Words = {
   needsSource: 'Kein Programm: Geben Sie diesem Element ein src-Attribut oder setzen Sie es in <programme-source>.',
   notInProgramme: (kind, id) => `${kind === 'Panel' ? 'Panel' : kind === 'Paper' ? 'Beitrag' : kind} ${id} ist nicht in diesem Programm.`,
   notShown: (kind, id) => `${kind === 'Panel' ? 'Panel' : kind === 'Paper' ? 'Beitrag' : kind} ${id} in diesem Programm enthält Fehler und wird nicht angezeigt.`,
+  partlyShown: (n) => `${n} ${n === 1 ? 'Eintrag dieses Panels enthält Fehler und wird' : 'Einträge dieses Panels enthalten Fehler und werden'} nicht angezeigt.`,
+  zoneGuessed: ({ reason, stated, shown }) =>
+    reason === 'unnamed'
+      ? `Dieser Zeitplan nennt keine Zeitzone; die Zeiten werden mit dem Versatz gezeigt, den sie tragen (${shown}).`
+      : reason === 'unknown'
+        ? `Dieser Zeitplan nennt eine Zeitzone, die dieser Browser nicht kennt („${stated}“); die Zeiten werden in ${shown} gezeigt.`
+        : `Dieser Zeitplan nennt die Zeitzone ${stated}, seine Zeiten passen aber nicht dazu; sie werden in ${shown} gezeigt, wozu sie passen.`,
   skipped: (n) => `${n} ${n === 1 ? 'Eintrag dieses Programms enthält Fehler und wird' : 'Einträge dieses Programms enthalten Fehler und werden'} nicht angezeigt.`,
   format: 'Format',
   theme: 'Thema',
@@ -19,7 +26,7 @@ export const germanWords: Words = {
   noSessions: 'Es sind noch keine Sitzungen geplant.',
   acceptedPapers: 'Angenommene Beiträge',
   noPapers: 'Keine Beiträge in dieser Sitzung.',
-  timeZone: (zone, offset) => `Zeitzone: ${zone} (${offset})`,
+  timeZone: (zone, offset) => (zone === offset ? `Zeitzone: ${zone}` : `Zeitzone: ${zone} (${offset})`),
   abstract: 'Zusammenfassung',
   noAbstract: 'Es wurde keine Zusammenfassung veröffentlicht.',
   showFullAbstract: 'Ganze Zusammenfassung zeigen',

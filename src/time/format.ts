@@ -1,4 +1,4 @@
-import { getTimezoneOffset } from 'date-fns-tz';
+import { offsetLabelOf, wallClock, zoneOffset } from './zone.js';
 
 /** How one session's time reads in a given zone and locale. */
 export interface SessionTime {
@@ -52,19 +52,17 @@ function uses24Hours(locale: string): boolean {
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
 /**
- * The calendar day of `instant` in `timeZone`, as `yyyy-MM-dd`. date-fns-tz gives the zone's
- * offset at that instant; the wall-clock date is then read in UTC, whatever the browser's own zone.
+ * The calendar day of `instant` in `timeZone`, as `yyyy-MM-dd`: the zone's offset at that instant
+ * (see `zoneOffset`), then the wall-clock date read in UTC, whatever the browser's own zone.
  */
 export function dayKey(instant: Date, timeZone: string): string {
-  const wall = new Date(instant.getTime() + getTimezoneOffset(timeZone, instant));
-  return `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  const wall = wallClock(instant.getTime(), timeZone);
+  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
 }
 
 /** "UTC+05:00", "UTC−03:30", "UTC" for the zone's offset at `instant`. */
 export function offsetLabel(instant: Date, timeZone: string): string {
-  const minutes = Math.round(getTimezoneOffset(timeZone, instant) / 60000);
-  if (!minutes) return 'UTC';
-  return `UTC${minutes < 0 ? '\u2212' : '+'}${pad(Math.trunc(minutes / 60))}:${pad(minutes % 60)}`;
+  return offsetLabelOf(zoneOffset(timeZone, instant.getTime()));
 }
 
 /** "Sunday 9 June 2024" for `instant` in `timeZone`, in `locale`. */

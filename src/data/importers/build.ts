@@ -1,7 +1,8 @@
 import type { Panel, Person, Programme, Session } from '../types.js';
 import { events, Notes } from './notes.js';
 import { joinAbstract } from './text.js';
-import { formatInstant, instantInZone, instantOf, offsetIn, parseDateTime, parseDuration, type DateTime } from './time.js';
+import { instantInZone, zoneOffset } from '../../time/zone.js';
+import { formatInstant, instantOf, parseDateTime, parseDuration, type DateTime } from './time.js';
 import { chooseZone, type Sample } from './zone.js';
 
 /**
@@ -31,6 +32,8 @@ export interface TalkDraft {
   duration?: unknown;
   url?: string;
   language?: string;
+  /** Where the event is in the source (`schedule.conference.days[0].rooms["Hall A"][2]`), for reports. */
+  path?: string;
 }
 
 export interface ConferenceDraft {
@@ -109,7 +112,7 @@ export function buildProgramme(draft: Draft, notes: Notes): Programme {
   }
   const timeZone = chooseZone(c.timeZone, samples, notes, c.zoneField);
   const epochOf = (t: DateTime) => (t.offset !== undefined ? instantOf(t as DateTime & { offset: number }) : instantInZone(t.wall, timeZone));
-  const offsetOf = (t: DateTime, epoch: number) => t.offset ?? offsetIn(timeZone, epoch);
+  const offsetOf = (t: DateTime, epoch: number) => t.offset ?? zoneOffset(timeZone, epoch);
 
   // 2. Panel ids first, so that an event's own id wins over a session id made up for another.
   const take = idTaker(prefix);
@@ -146,6 +149,8 @@ export function buildProgramme(draft: Draft, notes: Notes): Programme {
     const { start, end } = timed[i];
     if (!start) {
       notes.tally('no-start', title, (n) => `${events(n)} no start time that can be read, so ${n === 1 ? 'it is' : 'they are'} listed without a session`);
+      const when = t.start === undefined ? 'has no start time' : `has a start time that cannot be read (${JSON.stringify(t.start.slice(0, 40))})`;
+      notes.skip({ path: t.path ?? `events[${i}]`, kind: 'event', id, reason: `"${title}" ${when}, so it is not in the schedule` });
       return panel;
     }
     if (start.offset === undefined) {
@@ -171,7 +176,7 @@ export function buildProgramme(draft: Draft, notes: Notes): Programme {
       }
       endAt = startAt + duration;
       // Keep the start's offset unless the conference zone agrees with it and says otherwise at the end (DST).
-      endOffset = offsetIn(timeZone, startAt) === startOffset ? offsetIn(timeZone, endAt) : startOffset;
+      endOffset = zoneOffset(timeZone, startAt) === startOffset ? zoneOffset(timeZone, endAt) : startOffset;
     }
     const session: Session = {
       id: take(`${id}-1`),

@@ -1,4 +1,5 @@
-import type { Draft } from './build.js';
+import type { Draft, TalkDraft } from './build.js';
+import type { Notes } from './notes.js';
 import { names, personName, scheduleOf } from './frab.js';
 import { httpUrl, isObject, list, obj, text, type Obj } from './json.js';
 
@@ -49,7 +50,7 @@ const CHAIR = /^(moderator|host|chair)$/i;
  * start and end instants, rooms and tracks as references, participants with roles, and text that
  * may be translated (`{ "en": …, "de": … }`).
  */
-export function c3voc2Draft(json: unknown): Draft {
+export function c3voc2Draft(json: unknown, notes: Notes): Draft {
   const schedule = scheduleOf(json);
   const events = eventsOf(json);
   if (!events) throw new Error('This is not a c3voc schedule v2: it has no events list.');
@@ -60,12 +61,18 @@ export function c3voc2Draft(json: unknown): Draft {
   const tracks = lookup(conf.tracks, ['slug', 'guid', 'name']);
   const persons = lookup(schedule.persons, ['guid']);
 
-  const talks = events.map((value) => {
-    const ev = obj(value);
+  const base = Array.isArray(obj(obj(json).schedule).events) ? 'schedule.events' : 'events';
+  const talks: TalkDraft[] = [];
+  events.forEach((value, i) => {
+    if (!isObject(value)) {
+      notes.skip({ path: `${base}[${i}]`, kind: 'event', reason: 'an event that is not an object cannot be read' });
+      return;
+    }
+    const ev = value;
     const participants = list(ev.participants).map(obj);
     const nameOf = (p: Obj) => personName(p) ?? personName(persons.get(text(p.guid) ?? ''));
     const byRole = (chair: boolean) => participants.filter((p) => CHAIR.test(text(p.role) ?? '') === chair).map(nameOf).filter((n): n is string => !!n);
-    return {
+    talks.push({
       ids: [ev.guid, ev.id, ev.code, ev.slug],
       title: text(ev.title, languages),
       subtitle: text(ev.subtitle, languages),
@@ -81,7 +88,8 @@ export function c3voc2Draft(json: unknown): Draft {
       duration: ev.duration,
       url: httpUrl(ev.url),
       language: text(ev.language),
-    };
+      path: `${base}[${i}]`,
+    });
   });
   return {
     prefix: 'c3voc',

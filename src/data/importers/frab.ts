@@ -1,4 +1,5 @@
 import type { Draft, TalkDraft } from './build.js';
+import type { Notes } from './notes.js';
 import { httpUrl, isObject, list, obj, text, type Obj } from './json.js';
 import { parseDateTime } from './time.js';
 
@@ -47,16 +48,33 @@ function startFromDay(day: Obj, start: string | undefined): string | undefined {
  * The frab/c3voc schedule.json v1 (also what pretalx exports): days, then rooms by name, then
  * events. An event's `date` is its real instant, even when it falls after midnight of its day.
  */
-export function frabDraft(json: unknown, prefix = 'frab'): Draft {
+export function frabDraft(json: unknown, notes: Notes, prefix = 'frab'): Draft {
   const schedule = scheduleOf(json);
   const conf = obj(schedule.conference);
   if (!Array.isArray(conf.days)) throw new Error('This is not a frab schedule.json v1: it has no schedule.conference.days.');
+  const base = isObject(obj(json).schedule) ? 'schedule.conference.days' : 'conference.days';
   const talks: TalkDraft[] = [];
-  for (const dayValue of conf.days) {
+  conf.days.forEach((dayValue, d) => {
+    const dayPath = `${base}[${d}]`;
     const day = obj(dayValue);
-    for (const [room, roomEvents] of Object.entries(obj(day.rooms))) {
-      for (const value of list(roomEvents)) {
-        const ev = obj(value);
+    const dayName = text(day.date) ?? `day ${d + 1}`;
+    if (!isObject(dayValue) || !isObject(day.rooms)) {
+      const what = !isObject(dayValue) ? 'is not an object' : day.rooms === undefined ? 'has no rooms' : 'has rooms that are not an object of room names';
+      notes.skip({ path: dayPath, kind: 'day', id: text(day.date), reason: `${dayName} ${what}, so none of its events can be read` });
+      return;
+    }
+    for (const [room, roomEvents] of Object.entries(day.rooms)) {
+      const roomPath = `${dayPath}.rooms[${JSON.stringify(room)}]`;
+      if (!Array.isArray(roomEvents)) {
+        notes.skip({ path: roomPath, kind: 'room', id: room, reason: `room ${JSON.stringify(room)} on ${dayName} is not a list of events, so none of its events can be read` });
+        continue;
+      }
+      roomEvents.forEach((value, e) => {
+        if (!isObject(value)) {
+          notes.skip({ path: `${roomPath}[${e}]`, kind: 'event', reason: `an event in room ${JSON.stringify(room)} on ${dayName} is not an object` });
+          return;
+        }
+        const ev = value;
         const date = text(ev.date);
         talks.push({
           ids: [ev.guid, ev.id, ev.code],
@@ -72,10 +90,11 @@ export function frabDraft(json: unknown, prefix = 'frab'): Draft {
           duration: ev.duration,
           url: httpUrl(ev.url),
           language: text(ev.language),
+          path: `${roomPath}[${e}]`,
         });
-      }
+      });
     }
-  }
+  });
   return {
     prefix,
     conference: {

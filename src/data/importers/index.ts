@@ -6,6 +6,8 @@
  * Every format becomes one panel per event (talk, workshop, …) with one session and no papers:
  * these systems schedule talks, not panels of papers.
  */
+import type { ZoneGuess } from '../programme-index.js';
+import { describeSkipped, type Skipped } from '../skipped.js';
 import { buildProgramme, type Draft } from './build.js';
 import { c3voc2Draft } from './c3voc2.js';
 import { PROGRAMME_FORMATS, isProgrammeFormat, type ProgrammeFormat } from '../formats.js';
@@ -30,6 +32,13 @@ export interface ImportResult {
   format: Exclude<ProgrammeFormat, 'auto'>;
   /** What was guessed, changed or left out, for the person who publishes the programme. */
   notes: string[];
+  /** Set when the document did not itself name the zone it is shown in. */
+  zone?: ZoneGuess;
+  /**
+   * The source's items that are not in the programme's schedule, each with the reason; for the
+   * reader's "not shown" line and the `partial` programme-error. Undefined when there are none.
+   */
+  skipped?: Skipped;
 }
 
 export interface ImportOptions {
@@ -59,6 +68,11 @@ export function importProgramme(json: unknown, format: ProgrammeFormat = 'auto',
     throw new Error(`This is not a ${read} programme: it is not a JSON object.`);
   }
   const notes = new Notes();
-  const draft: Draft = read === 'frab' ? frabDraft(json) : read === 'c3voc2' ? c3voc2Draft(json) : pretalxDraft(json, notes, options.url);
-  return { programme: buildProgramme(draft, notes), format: read, notes: notes.list() };
+  const draft: Draft = read === 'frab' ? frabDraft(json, notes) : read === 'c3voc2' ? c3voc2Draft(json, notes) : pretalxDraft(json, notes, options.url);
+  const programme = buildProgramme(draft, notes);
+  const items = notes.skipped();
+  const skipped: Skipped | undefined = items.length
+    ? { kind: 'partial', message: describeSkipped(`${options.url ?? 'this document'} (read as ${read})`, items), problems: items.flatMap((i) => i.problems), items, ids: [] }
+    : undefined;
+  return { programme, format: read, notes: notes.list(), ...(skipped ? { skipped } : {}), ...(notes.zone ? { zone: notes.zone } : {}) };
 }

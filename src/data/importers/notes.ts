@@ -1,3 +1,6 @@
+import type { ZoneGuess } from '../programme-index.js';
+import type { SkippedItem } from '../skipped.js';
+
 /** How many examples a summarised note names before it says "…". */
 const EXAMPLES = 3;
 
@@ -13,8 +16,25 @@ interface Tally {
  * so that a 5,000-event file does not produce 5,000 notes.
  */
 export class Notes {
+  /** Set when the source did not itself say which zone the programme is shown in. */
+  zone?: ZoneGuess;
   #lines: string[] = [];
   #tallies = new Map<string, Tally>();
+  #skipped: SkippedItem[] = [];
+
+  /**
+   * An item of the source that is not in the programme's schedule, and why: reported to the reader
+   * and in the `partial` programme-error, never only to the console.
+   */
+  skip(item: { path: string; kind: SkippedItem['kind']; id?: string; reason: string }): void {
+    const { path, kind, id, reason } = item;
+    this.#skipped.push({ path, kind, ...(id !== undefined ? { id } : {}), problems: [{ path, message: reason }] });
+  }
+
+  /** What `skip` was told, in source order. */
+  skipped(): SkippedItem[] {
+    return [...this.#skipped];
+  }
 
   add(line: string): void {
     this.#lines.push(line);

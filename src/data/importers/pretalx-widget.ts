@@ -49,12 +49,16 @@ export function pretalxWidgetDraft(json: unknown, notes: Notes, url?: string): D
 
   const talks: TalkDraft[] = [];
   let breaks = 0;
-  for (const value of doc.talks) {
-    const t = obj(value);
+  doc.talks.forEach((value, i) => {
+    if (!isObject(value)) {
+      notes.skip({ path: `talks[${i}]`, kind: 'event', reason: 'a talk that is not an object cannot be read' });
+      return;
+    }
+    const t = value;
     const code = text(t.code);
     if (!code && !Array.isArray(t.speakers)) {
       breaks++;
-      continue;
+      return;
     }
     talks.push({
       ids: [code, t.id],
@@ -72,8 +76,9 @@ export function pretalxWidgetDraft(json: unknown, notes: Notes, url?: string): D
       duration: t.duration,
       url: code && base ? httpUrl(new URL(`talk/${encodeURIComponent(code)}/`, base).href) : undefined,
       language: text(t.content_locale),
+      path: `talks[${i}]`,
     });
-  }
+  });
   if (breaks) notes.add(`${breaks === 1 ? '1 break was' : `${breaks} breaks were`} left out: the programme lists talks, not the pauses between them.`);
 
   if (event) notes.add(`pretalx's widget JSON names neither the event nor its title; both are taken from its URL (${JSON.stringify(event.slug)}).`);

@@ -36,5 +36,5 @@ export function isPretalxSchedule(json: unknown): boolean {
  * null for talks without one.
  */
 export function pretalxDraft(json: unknown, notes: Notes, url?: string): Draft {
-  return isPretalxWidget(json) ? pretalxWidgetDraft(json, notes, url) : frabDraft(json, 'pretalx');
+  return isPretalxWidget(json) ? pretalxWidgetDraft(json, notes, url) : frabDraft(json, notes, 'pretalx');
 }

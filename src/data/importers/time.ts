@@ -1,4 +1,8 @@
-/** Date-times, offsets and durations as other systems write them. All arithmetic is in epoch ms. */
+/**
+ * Date-times, offsets and durations as other systems write them. All arithmetic is in epoch ms;
+ * what a zone's offset is at an instant comes from `time/zone.ts`, as for the display.
+ */
+import { offsetText } from '../../time/zone.js';
 
 export interface DateTime {
   /** The wall-clock reading, as if it were UTC (Date.UTC of its fields). */
@@ -38,48 +42,12 @@ export const instantOf = (t: DateTime & { offset: number }): number => t.wall - 
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
-/** `+01:00` for 60, `-05:30` for -330. */
-export const offsetText = (offset: number) => `${offset < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-
 /** `2019-08-21T11:00:00+02:00`: the instant as read on a clock at that offset. */
 export function formatInstant(epoch: number, offset: number, zulu = false): string {
   const w = new Date(epoch + offset * 60_000);
   const date = `${pad(w.getUTCFullYear(), 4)}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}`;
   const time = `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}`;
   return `${date}T${time}${zulu && offset === 0 ? 'Z' : offsetText(offset)}`;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
-const QUARTER_HOUR = 15 * 60_000;
-
-/**
- * The offset in minutes that `zone` has at `epoch`. Zones change offset only on a quarter hour,
- * so answers are kept per zone and quarter hour: a 5,000-event programme asks Intl a few hundred times.
- */
-export function offsetIn(zone: string, epoch: number): number {
-  const quarter = Math.floor(epoch / QUARTER_HOUR) * QUARTER_HOUR;
-  const key = `${zone} ${quarter}`;
-  let offset = offsets.get(key);
-  if (offset !== undefined) return offset;
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    formatters.set(zone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(quarter)).map((x) => [x.type, Number(x.value)]));
-  offset = Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - quarter) / 60_000);
-  offsets.set(key, offset);
-  return offset;
-}
-
-/** The instant at which clocks in `zone` read `wall` (the earlier one when the reading repeats). */
-export function instantInZone(wall: number, zone: string): number {
-  let epoch = wall - offsetIn(zone, wall) * 60_000;
-  epoch = wall - offsetIn(zone, epoch) * 60_000;
-  return epoch;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { isKnownTimeZone } from '../validate.js';
 import type { Notes } from './notes.js';
-import { formatInstant, offsetIn, offsetText } from './time.js';
+import { offsetText, zoneOffset } from '../../time/zone.js';
+import { formatInstant } from './time.js';
 
 /** An instant as the source wrote it: when, and at which offset. */
 export interface Sample {
@@ -15,7 +16,7 @@ const COMMON = [
   'Pacific/Auckland', 'Asia/Kolkata', 'Asia/Tehran', 'America/St_Johns',
 ];
 
-const fits = (zone: string, samples: Sample[]) => samples.every((s) => offsetIn(zone, s.epoch) === s.offset);
+const fits = (zone: string, samples: Sample[]) => samples.every((s) => zoneOffset(zone, s.epoch) === s.offset);
 
 /** `Etc/GMT-1` for +01:00 (the Etc zones' sign is inverted), `UTC` for 0; undefined when not whole hours. */
 export function fixedZone(offset: number): string | undefined {
@@ -58,7 +59,7 @@ export function chooseZone(stated: string | undefined, all: Sample[], notes: Not
   const samples = representative(all);
   const first = all[0];
   const example = first ? ` (e.g. ${formatInstant(first.epoch, first.offset)})` : '';
-  const seen = [...new Set(samples.map((s) => s.offset))].map(offsetText).join(', ');
+  const seen = [...new Set(samples.map((s) => s.offset))].map((o) => offsetText(o)).join(', ');
   const known = stated !== undefined && isKnownTimeZone(stated);
 
   if (known && fits(stated, samples)) return stated;
@@ -69,12 +70,15 @@ export function chooseZone(stated: string | undefined, all: Sample[], notes: Not
       ? `The source's ${field} ${JSON.stringify(stated)} is not a time zone this browser knows`
       : `The source's ${field} says ${JSON.stringify(stated)}, but its times carry ${seen}${example}, which ${stated} does not have then`;
 
+  const reason = !stated ? 'unnamed' : !known ? 'unknown' : 'disagrees';
   if (chosen) {
+    notes.zone = { reason, stated, shown: chosen };
     const offsets = samples.length && new Set(samples.map((s) => s.offset)).size === 1 ? ` (UTC${offsetText(samples[0].offset)})` : '';
     notes.add(`${because}; the programme is shown in ${chosen}${offsets}, which matches ${stated ? 'the times' : `the offset of its times${example}`}.`);
     return chosen;
   }
   const fallback = known ? stated : 'UTC';
+  notes.zone = { reason, stated, shown: fallback };
   const rest = samples.length
     ? `, and no single time zone matches all of its offsets (${seen}); the programme is shown in ${fallback}, and every time keeps its own offset, so the instants are right.`
     : `, and its times carry no offset; they are read as ${fallback} times.`;

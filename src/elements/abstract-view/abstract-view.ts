@@ -18,6 +18,7 @@ const SUMMARY_LENGTH = 320;
  *
  * @tagname abstract-view
  * @summary A paper's abstract, short or in full.
+ * @csspart skipped - The note that the paper's panel is shown without some items that have mistakes.
  * @csspart base - The wrapper.
  * @csspart text - The abstract's paragraphs.
  * @csspart toggle - The button that shows the full or the short abstract.
@@ -80,7 +81,9 @@ export class AbstractView extends LitElement {
     if (state.status !== 'ready') return statusView(state, words);
     const paper = state.index.paper(this.paperId);
     if (!paper) return errorView(this.#programme.missing(state.index, 'Paper', this.paperId, words), words);
-    return this.#abstract(paper, words);
+    const found = state.index.find(this.paperId);
+    const lost = found ? state.index.skippedIn(found.panel.id) : 0;
+    return html`${this.#abstract(paper, words)}${lost ? html`<p part="skipped" class="skipped">${words.partlyShown(lost)}</p>` : nothing}`;
   }
 
   #abstract(paper: Paper, words: Words) {

@@ -4,6 +4,7 @@ import { defineElement } from '../shared/define-element.js';
 import type { Panel, Person, Session } from '../../data/types.js';
 import { safeHref } from '../../data/safe-url.js';
 import { sessionTime } from '../../time/format.js';
+import { zoneLabel } from '../../time/zone.js';
 import { wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
@@ -31,6 +32,7 @@ import { styles } from './panel-card.styles.js';
  * @csspart details - The list of format, theme, location and people.
  * @csspart sessions - The list of session times.
  * @csspart time-zone - The line naming the time zone.
+ * @csspart skipped - The note that some sessions or papers of the panel have mistakes and are not shown.
  * @csspart papers - The accepted papers of one session.
  * @csspart paper - One paper.
  * @csspart star - The personal-schedule stars (`<star-toggle>`), on the panel and each paper.
@@ -124,6 +126,8 @@ export class PanelCard extends LitElement {
     const href = safeHref(panel.url);
     const store = this.#schedule.resolve(conference.id);
     this.#store = store;
+    const guess = state.index.source.zone;
+    const lost = state.index.skippedIn(panel.id);
 
     return html`<article part="base" aria-labelledby="title">
       <header class="header">
@@ -138,7 +142,7 @@ export class PanelCard extends LitElement {
           ? html`<ul part="sessions" class="sessions">
                 ${sessions.map((s) => this.#sessionLine(s, panel, times.get(s)!))}
               </ul>
-              <p part="time-zone" class="time-zone">${words.timeZone(zone, times.get(sessions[0])!.offset)}</p>`
+              <p part="time-zone" class="time-zone">${words.timeZone(zoneLabel(zone), times.get(sessions[0])!.offset)}${guess && zone === conference.timeZone ? html` ${words.zoneGuessed({ ...guess, shown: zoneLabel(guess.shown) })}` : nothing}</p>`
           : html`<p class="empty">${words.noSessions}</p>`}
       </section>
       ${sessions.some((s) => s.papers?.length)
@@ -147,6 +151,7 @@ export class PanelCard extends LitElement {
             ${sessions.map((s, i) => this.#papers(s, i, times.get(s)!, level + 2))}
           </section>`
         : nothing}
+      ${lost ? html`<p part="skipped" class="note skipped">${words.partlyShown(lost)}</p>` : nothing}
       ${store.local ? html`<p part="note" class="note">${words.localNote}</p>` : nothing}
       ${store.status === 'signed-out' ? html`<p part="note" class="note">${words.signedOutNote}</p>` : nothing}
       ${href ? html`<p class="more"><a href=${href} part="link">${words.moreAboutPanel}<span class="visually-hidden">: ${panel.title}</span></a></p>` : nothing}

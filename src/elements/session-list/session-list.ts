@@ -10,6 +10,7 @@ import type { ScheduleAdapter } from '../../schedule/adapter.js';
 import type { ScheduleStore } from '../../schedule/store.js';
 import { formatDay, timeRange, viewerTimeZone } from '../../time/format.js';
 import { setZonePreference } from '../../time/zone-preference.js';
+import { zoneLabel } from '../../time/zone.js';
 import { wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
@@ -241,6 +242,7 @@ export class SessionList extends LitElement {
     const grid = this.view === 'grid' && !this.narrow;
     if (grid && !this.#gridView) this.#loadGrid();
     const level = Math.min(Math.max(this.headingLevel || 2, 1), 5);
+    const guess = index.source.zone;
 
     return html`<div part="base" class="base">
       ${this.#toolbar(all, days, zone, locale, words)}
@@ -254,7 +256,7 @@ export class SessionList extends LitElement {
         : grid && this.#gridView
           ? this.#gridView({ rows, days: shownDays, day: this.filters.day, zone, locale, level, words, now: this.#now(), star: (row) => this.#star(row) })
           : this.#list(zone, locale, level, words)}
-      <p class="note">${words.timesIn(zone, zone === conference.timeZone)}${store.local ? html` ${words.localNote}` : nothing}</p>
+      <p class="note">${words.timesIn(zoneLabel(zone), zone === conference.timeZone)}${guess && zone === conference.timeZone ? html` ${words.zoneGuessed({ ...guess, shown: zoneLabel(guess.shown) })}` : nothing}${store.local ? html` ${words.localNote}` : nothing}</p>
     </div>`;
   }
 
@@ -317,8 +319,8 @@ export class SessionList extends LitElement {
       ${showZoneSwitch
         ? html`<fieldset class="choice">
             <legend>${words.timesLegend}</legend>
-            <label><input type="radio" name="zone" .checked=${zone === conferenceZone} @change=${() => this.#setZone('conference')} />${words.conferenceTime(conferenceZone)}</label>
-            <label><input type="radio" name="zone" .checked=${zone === viewer} @change=${() => this.#setZone('viewer')} />${words.myTime(viewer)}</label>
+            <label><input type="radio" name="zone" .checked=${zone === conferenceZone} @change=${() => this.#setZone('conference')} />${words.conferenceTime(zoneLabel(conferenceZone))}</label>
+            <label><input type="radio" name="zone" .checked=${zone === viewer} @change=${() => this.#setZone('viewer')} />${words.myTime(zoneLabel(viewer))}</label>
           </fieldset>`
         : nothing}
       ${this.narrow
