@@ -5,6 +5,9 @@
  *
  *   node scripts/screenshot.mjs [URL] [OUT.png] [--width=1200] [--wait=SELECTOR] [--login=USER:PASSWORD]
  *     [--press=SELECTOR]   (a star inside a shadow root, e.g. panel-card: the first star-toggle in it)
+ *     [--scroll=0.5]       scrolls to that fraction of the page's height first, as a reader would,
+ *                          and saves what is then in view (not the full page)
+ *     [--dark]             with the reader's system set to a dark colour scheme
  *
  * --login signs in through the reference server's form at /login first, as a person would.
  */
@@ -33,6 +36,7 @@ try {
     await page.type('input[name=password]', password);
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.keyboard.press('Enter')]);
   }
+  if (flags.dark !== undefined) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
   await page.goto(url, { waitUntil: 'networkidle0' });
   if (flags.wait) await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.textContent?.trim(), { timeout: 10000 }, flags.wait);
   if (flags.press) {
@@ -41,8 +45,17 @@ try {
       host?.shadowRoot?.querySelector('star-toggle')?.shadowRoot?.querySelector('button')?.click();
     }, flags.press);
   }
+  if (flags.scroll) {
+    // Step down like a reader (the list draws what comes near), then settle at the fraction asked.
+    const target = await page.evaluate((f) => Math.round(document.scrollingElement.scrollHeight * Number(f)), flags.scroll);
+    for (let y = 0; y < target; y += 800) {
+      await page.evaluate((to) => window.scrollTo(0, to), y);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await page.evaluate((to) => window.scrollTo(0, to), target);
+  }
   await new Promise((r) => setTimeout(r, Number(flags.settle ?? 300)));
-  await page.screenshot({ path: out, fullPage: flags.full !== 'false' });
+  await page.screenshot({ path: out, fullPage: !flags.scroll && flags.full !== 'false' });
   console.log(`saved ${out}`);
 } finally {
   await browser.close();

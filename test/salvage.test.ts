@@ -43,7 +43,7 @@ describe('salvageProgramme', () => {
   it('drops a paper with a mistake, and nothing else', () => {
     const { doc, problems, out } = salvage((d) => ((d.panels[1].sessions[0].papers[1] as Record<string, unknown>).abstract = 42));
     expect(out).to.exist;
-    expect(out!.skipped.items).to.deep.equal([{ path: 'panels[1].sessions[0].papers[1]', id: 'B-1-b', kind: 'paper', problems }]);
+    expect(out!.skipped.items).to.deep.equal([{ path: 'panels[1].sessions[0].papers[1]', id: 'B-1-b', kind: 'paper', panelId: 'B', problems }]);
     expect(out!.skipped.ids).to.deep.equal(['B-1-b']);
     expect(out!.skipped.kind).to.equal('partial');
     expect(out!.skipped.problems).to.deep.equal(problems);

@@ -164,6 +164,9 @@ describe('<session-list>', () => {
     await expect(el).to.be.accessible();
 
     const linked = await list(html`<session-list src=${demo()} deep-link="none" panel-href="/programme/{id}"></session-list>`);
+    // Below the first list (and its open card), perhaps out of view: scrolled to, it is drawn.
+    linked.scrollIntoView();
+    await waitUntil(() => root(linked).querySelector('[data-session="P021-1"] a'), 'the second list was never drawn');
     const link = root(linked).querySelector<HTMLAnchorElement>('[data-session="P021-1"] a')!;
     expect(link.getAttribute('href')).to.equal(`${location.origin}/programme/P021`);
     expect(root(linked).querySelector('.details')).to.equal(null);
@@ -209,6 +212,9 @@ describe('<session-list>', () => {
     expect(localStorage.getItem('programme-elements:zone:cess-2024')).to.equal('viewer');
     // A new list on the page starts in the remembered zone.
     const again = await list(html`<session-list src=${demo()} deep-link="none"></session-list>`);
+    // It sits below the first list, out of view: the reader scrolls to it, and its rows are drawn.
+    again.scrollIntoView();
+    await waitUntil(() => root(again).querySelector('[data-session="P021-1"] time'), 'the new list was never drawn');
     expect(root(again).querySelector('[data-session="P021-1"] time')!.textContent).to.equal('00:00\u2009\u2013\u200901:45');
   });
 

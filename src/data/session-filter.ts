@@ -1,3 +1,4 @@
+import { fold } from './fold.js';
 import type { SessionRow } from './session-rows.js';
 
 /** What a reader (or the host, through attributes) narrowed the list to. Empty means "any". */
@@ -14,22 +15,12 @@ export const hasFilters = (f: SessionFilters) => !!(f.day || f.theme || f.format
 
 const MAX_WORD = 200;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Each row's searchable text, folded once (the first time anyone searches), not on every keystroke. */
+const searchTexts = new WeakMap<SessionRow, string>();
 
-/**
- * Whether the row mentions every word of the query, in titles, people, affiliations, abstracts,
- * theme, format or location. Case-insensitive without copying the programme's text.
- */
-function matcher(query: string): ((row: SessionRow) => boolean) | undefined {
-  // A word longer than any title is cut: a pasted novel must not build a pattern the engine chokes on.
-  const words = query
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => w.slice(0, MAX_WORD));
-  if (!words.length) return undefined;
-  const patterns = words.map((w) => new RegExp(escape(w), 'iu'));
-  return (row) => {
+function searchText(row: SessionRow): string {
+  let text = searchTexts.get(row);
+  if (text === undefined) {
     const { panel, session } = row;
     const texts: (string | undefined)[] = [panel.title, panel.theme, panel.format, row.location, panel.description, session.title];
     for (const list of [panel.convenors, panel.chairs, panel.discussants]) for (const p of list ?? []) texts.push(p.name, p.affiliation);
@@ -37,7 +28,28 @@ function matcher(query: string): ((row: SessionRow) => boolean) | undefined {
       texts.push(paper.title, paper.shortAbstract, paper.abstract);
       for (const a of paper.authors ?? []) texts.push(a.name, a.affiliation);
     }
-    return patterns.every((re) => texts.some((t) => t !== undefined && re.test(t)));
+    // One line per field, so that no word is found across two fields.
+    text = fold(texts.filter((t) => t !== undefined).join('\n'));
+    searchTexts.set(row, text);
+  }
+  return text;
+}
+
+/**
+ * Whether the row mentions every word of the query, in titles, people, affiliations, abstracts,
+ * theme, format or location, ignoring case and accents both ways.
+ */
+function matcher(query: string): ((row: SessionRow) => boolean) | undefined {
+  // A word longer than any title is cut: a pasted novel must not cost more than a title does.
+  const words = fold(query)
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.slice(0, MAX_WORD));
+  if (!words.length) return undefined;
+  return (row) => {
+    const text = searchText(row);
+    return words.every((w) => text.includes(w));
   };
 }
 

@@ -97,6 +97,21 @@ export class RowWindow<T> implements ReactiveController {
     this.#observer = undefined;
   }
 
+  /**
+   * Whether `el` is, now, further than the margin from the viewport. An entry can be older than
+   * the layout (the list moved, or data arrived, between the observation and its delivery), so a
+   * chunk is only replaced by a placeholder when it is still out of reach.
+   */
+  #farAway(el: Element): boolean {
+    const margin = this.#marginPx;
+    const { top, bottom } = el.getBoundingClientRect();
+    return bottom < -margin || top > window.innerHeight + margin;
+  }
+
+  get #marginPx(): number {
+    return Number.parseFloat(this.options.margin ?? '1000px') || 0;
+  }
+
   #onIntersect(entries: IntersectionObserverEntry[]): void {
     let changed = false;
     for (const entry of entries) {
@@ -106,8 +121,8 @@ export class RowWindow<T> implements ReactiveController {
       if (entry.isIntersecting && !this.#rendered.has(index)) {
         this.#rendered.add(index);
         changed = true;
-      } else if (!entry.isIntersecting && this.#rendered.has(index) && !entry.target.contains(this.host.shadowRoot?.activeElement ?? null)) {
-        this.#heights.set(index, entry.boundingClientRect.height);
+      } else if (!entry.isIntersecting && this.#rendered.has(index) && !entry.target.contains(this.host.shadowRoot?.activeElement ?? null) && this.#farAway(entry.target)) {
+        this.#heights.set(index, entry.target.getBoundingClientRect().height);
         this.#rendered.delete(index);
         changed = true;
       }
