@@ -16,7 +16,7 @@ const entries = {
 };
 
 /** Runtime dependencies stay imports in the npm build, scoped ones (`@lit/context`) included. */
-const external = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+|date-fns|date-fns-tz)(\/|$)/.test(id);
+const external = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+)(\/|$)/.test(id);
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, sourceMap: false, outDir: 'dist' });
 

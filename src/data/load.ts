@@ -1,7 +1,7 @@
 import type { ProgrammeFormat } from './importers/index.js';
 import { ProgrammeLoadError } from './load-error.js';
 import { ProgrammeIndex, type ZoneGuess } from './programme-index.js';
-import { joinSkipped, type Skipped } from './skipped.js';
+import type { Skipped } from './skipped.js';
 import { validateProgramme } from './validate.js';
 
 interface Entry {
@@ -119,6 +119,18 @@ async function fetchProgramme(url: string, signal: AbortSignal, format: Programm
   const index = new ProgrammeIndex(usable.programme, { format: read, notes, skipped: joinSkipped(skipped, (usable as { skipped?: Skipped }).skipped), zone });
   await yieldToPage();
   return index;
+}
+
+/** One account of what was left out, from the importer's and the validator's (either may be absent). */
+function joinSkipped(a: Skipped | undefined, b: Skipped | undefined): Skipped | undefined {
+  if (!a || !b) return a ?? b;
+  return {
+    kind: 'partial',
+    message: `${a.message} ${b.message}`,
+    problems: [...a.problems, ...b.problems],
+    items: [...a.items, ...b.items],
+    ids: [...a.ids, ...b.ids],
+  };
 }
 
 /**

@@ -61,15 +61,3 @@ export function describeSkipped(where: string, items: SkippedItem[]): string {
 }
 
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
-
-/** One account of what was left out, from the importer's and the validator's (either may be absent). */
-export function joinSkipped(a: Skipped | undefined, b: Skipped | undefined): Skipped | undefined {
-  if (!a || !b) return a ?? b;
-  return {
-    kind: 'partial',
-    message: `${a.message} ${b.message}`,
-    problems: [...a.problems, ...b.problems],
-    items: [...a.items, ...b.items],
-    ids: [...a.ids, ...b.ids],
-  };
-}

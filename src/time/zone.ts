@@ -98,6 +98,3 @@ export function zoneLabel(zone: string): string {
   if (!m[1] || Number(m[2]) === 0) return 'UTC';
   return offsetLabelOf((m[1] === '-' ? 60 : -60) * Number(m[2]));
 }
-
-/** True for a fixed offset zone (`Etc/GMT-1`, `UTC`) rather than a place with its own rules. */
-export const isFixedZone = (zone: string) => FIXED.test(zone);
