@@ -22,6 +22,8 @@ export interface RowWindowOptions<T> {
   container: () => Element | null | undefined;
   /** How far beyond the visible area chunks are drawn ahead of the reader; default 1000 px. */
   margin?: string;
+  /** Whether a new chunk starts at this item (a day heading, say), whatever the size of the last. */
+  breakBefore?: (item: T) => boolean;
 }
 
 /**
@@ -32,6 +34,8 @@ export interface RowWindowOptions<T> {
  */
 export class RowWindow<T> implements ReactiveController {
   #items: T[] = [];
+  /** Where each chunk starts in the list, and how many items it holds. */
+  #bounds: Array<{ offset: number; length: number }> = [];
   #rendered = new Set<number>([0]);
   #heights = new Map<number, number>();
   #observer?: IntersectionObserver;
@@ -47,31 +51,43 @@ export class RowWindow<T> implements ReactiveController {
   setItems(items: T[]): void {
     if (items === this.#items) return;
     this.#items = items;
-    // One chunk to start: the observer adds the next as soon as it comes near the visible area.
-    this.#rendered = new Set([0]);
+    this.#bounds = [];
+    const { chunkSize, breakBefore } = this.options;
+    items.forEach((item, i) => {
+      const last = this.#bounds[this.#bounds.length - 1];
+      if (!last || last.length >= chunkSize || (i > 0 && breakBefore?.(item))) this.#bounds.push({ offset: i, length: 1 });
+      else last.length++;
+    });
+    // To start, the chunks that fill about a screen and the margin by their estimated height (at
+    // least one): no flash of blanks on a short list. The observer adds the others as they come near.
+    this.#rendered = new Set();
+    let height = 0;
+    const first = window.innerHeight + this.#marginPx;
+    for (let index = 0; index < this.#bounds.length && (index === 0 || height < first); index++) {
+      this.#rendered.add(index);
+      const { offset, length } = this.#bounds[index];
+      for (let i = offset; i < offset + length; i++) height += this.options.estimate(items[i]);
+    }
     this.#heights.clear();
   }
 
   chunks(): Chunk<T>[] {
-    const size = this.options.chunkSize;
-    const out: Chunk<T>[] = [];
-    for (let offset = 0, index = 0; offset < this.#items.length; offset += size, index++) {
-      const items = this.#items.slice(offset, offset + size);
-      out.push({
+    return this.#bounds.map(({ offset, length }, index) => {
+      const items = this.#items.slice(offset, offset + length);
+      return {
         index,
         items,
         offset,
         rendered: this.#rendered.has(index),
         height: this.#heights.get(index) ?? items.reduce((sum, item) => sum + this.options.estimate(item), 0),
-      });
-    }
-    return out;
+      };
+    });
   }
 
   /** Makes sure the chunk holding item `position` is rendered (for deep links and focus). */
   reveal(position: number): void {
-    const index = Math.floor(position / this.options.chunkSize);
-    if (!this.#rendered.has(index)) {
+    const index = this.#bounds.findIndex(({ offset, length }) => position >= offset && position < offset + length);
+    if (index >= 0 && !this.#rendered.has(index)) {
       this.#rendered.add(index);
       this.host.requestUpdate();
     }

@@ -105,6 +105,12 @@ export const styles = [
       padding: var(--_gap) 0;
       border-block-end: 1px solid var(--_border);
     }
+    /* What is scrolled to or focused is not left under the sticky day heading. */
+    .row,
+    .row a,
+    .row button {
+      scroll-margin-block-start: 3.5rem;
+    }
     .row:focus-visible,
     .row:focus {
       outline: var(--_focus);
@@ -165,11 +171,6 @@ export const styles = [
     }
     .row star-toggle {
       align-self: start;
-    }
-    .continued {
-      font-weight: 400;
-      font-size: 1em;
-      color: var(--_muted);
     }
     .grid {
       display: grid;

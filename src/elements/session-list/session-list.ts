@@ -24,7 +24,7 @@ import { styles } from './session-list.styles.js';
 /** A day heading or a session, in the order the list shows them. */
 export type ListItem =
   | { kind: 'day'; day: string; first: SessionRow }
-  | { kind: 'row'; row: SessionRow; position: number; dayFirst: SessionRow };
+  | { kind: 'row'; row: SessionRow; position: number };
 
 /** Below this container width the timetable turns into the list. */
 const GRID_MIN_WIDTH = 640;
@@ -162,7 +162,9 @@ export class SessionList extends LitElement {
   readonly #schedule = new ScheduleController(this, { watch: () => (this.filters.starredOnly ? 'all' : undefined) });
   readonly #window = new RowWindow<ListItem>(this, {
     chunkSize: 24,
-    estimate: (item) => (item.kind === 'day' ? 56 : 104),
+    // A day heading is drawn beside its chunk, not in it, so that it stays in view for the whole day.
+    estimate: (item) => (item.kind === 'day' ? 0 : 104),
+    breakBefore: (item) => item.kind === 'day',
     container: () => this.renderRoot.querySelector('.rows'),
   });
   /** The timetable, loaded the first time a reader (or the host) asks for it: most pages never do. */
@@ -270,14 +272,12 @@ export class SessionList extends LitElement {
     const shownDays = rows.map((row) => dayOf.get(row)!);
     const items: ListItem[] = [];
     let current = '';
-    let dayFirst = rows[0];
     rows.forEach((row, position) => {
       const day = shownDays[position];
       if (day !== current) {
         items.push({ kind: 'day', day: (current = day), first: row });
-        dayFirst = row;
       }
-      items.push({ kind: 'row', row, position, dayFirst });
+      items.push({ kind: 'row', row, position });
     });
     this.#memo = { key, rows, items, days: shownDays };
     return this.#memo;
@@ -337,24 +337,23 @@ export class SessionList extends LitElement {
     </form>`;
   }
 
+  /**
+   * The rows, in chunks that the row window draws when they come near the reader. Each day starts
+   * a chunk, and its heading sits before that chunk, directly in `.rows`: sticky there, it stays
+   * at the top for the whole day, however many chunks the day takes, until the next day's covers it.
+   */
   #list(zone: string, locale: string, level: number, words: Words) {
     const now = this.#now();
     return html`<div class="rows">
-      ${this.#window.chunks().map((chunk) =>
-        chunk.rendered
-          ? html`<div class="chunk" data-chunk=${chunk.index}>${this.#continued(chunk.items[0], zone, locale)}${chunk.items.map((item) => (item.kind === 'day' ? this.#dayHeading(item, zone, locale, level) : this.#row(item.row, item.position, zone, locale, level, now, words)))}</div>`
-          : html`<div class="chunk placeholder" data-chunk=${chunk.index} aria-hidden="true" ${setStyles({ height: `${chunk.height}px` })}></div>`,
-      )}
+      ${this.#window.chunks().map((chunk) => {
+        const [first, ...rest] = chunk.items;
+        const heading = first?.kind === 'day' ? this.#dayHeading(first, zone, locale, level) : nothing;
+        const rows = first?.kind === 'day' ? rest : chunk.items;
+        return html`${heading}${chunk.rendered
+          ? html`<div class="chunk" data-chunk=${chunk.index}>${rows.map((item) => (item.kind === 'row' ? this.#row(item.row, item.position, zone, locale, level, now, words) : nothing))}</div>`
+          : html`<div class="chunk placeholder" data-chunk=${chunk.index} aria-hidden="true" ${setStyles({ height: `${chunk.height}px` })}></div>`}`;
+      })}
     </div>`;
-  }
-
-  /**
-   * A chunk that starts in the middle of a day repeats that day's name, for sighted readers only,
-   * so a sticky day name is always in view (the real heading is in an earlier chunk).
-   */
-  #continued(first: ListItem | undefined, zone: string, locale: string) {
-    if (first?.kind !== 'row') return nothing;
-    return html`<div class="day continued" aria-hidden="true">${formatDay(new Date(first.dayFirst.start), zone, locale)}</div>`;
   }
 
   #dayHeading(item: { day: string; first: SessionRow }, zone: string, locale: string, level: number) {
