@@ -86,7 +86,7 @@ export const englishWords: Words = {
   partlyShown: (n) => `${n} ${n === 1 ? 'item of this panel has mistakes and is' : 'items of this panel have mistakes and are'} not shown.`,
   zoneGuessed: ({ reason, stated, shown }) =>
     reason === 'unnamed'
-      ? `This schedule does not say its time zone, so times are shown at the offset they carry (${shown}).`
+      ? `This schedule does not say its time zone, so times are shown at the UTC offset they carry.`
       : reason === 'unknown'
         ? `This schedule names a time zone this browser does not know (“${stated}”), so times are shown in ${shown}.`
         : `This schedule says its time zone is ${stated}, but its times do not match it, so they are shown in ${shown}, which does.`,

@@ -156,3 +156,27 @@ describe('exports that lose events say so', () => {
     }
   });
 });
+
+describe('an export that names no time zone', () => {
+  it('is labelled with the offset its times carry, read the right way round, and the page says why, once', async () => {
+    const json = await (await fetch('/test/fixtures/interop/frab-camp2019.json')).json();
+    delete json.schedule.conference.time_zone_name;
+    const first = json.schedule.conference.days[0].rooms[Object.keys(json.schedule.conference.days[0].rooms)[0]][0];
+    const src = URL.createObjectURL(new Blob([JSON.stringify(json)], { type: 'application/json' }));
+    const holder = await fixture<HTMLDivElement>(html`<div>
+      <panel-card src=${src} panel-id=${first.guid} time-zone="conference"></panel-card>
+      <session-list src=${src} deep-link="none" time-zone="conference"></session-list>
+    </div>`);
+    const card = holder.querySelector('panel-card')!;
+    const list = holder.querySelector('session-list')!;
+    await settled(card);
+    await settled(list);
+    expect(card.shadowRoot!.querySelector('[part=time-zone]')!.textContent!.trim()).to.equal('Time zone: UTC+02:00');
+    expect(card.shadowRoot!.querySelector('[part=zone-note]')!.textContent!.trim()).to.equal('This schedule does not say its time zone, so times are shown at the UTC offset they carry.');
+    const note = list.shadowRoot!.querySelector('.note')!.textContent!;
+    expect(note).to.contain('Times are in UTC+02:00, the conference’s time zone.');
+    expect(note.match(/does not say its time zone/g)).to.have.length(1);
+    expect(visibleText(holder)).not.to.contain('Etc/GMT');
+    await expect(card).to.be.accessible();
+  });
+});

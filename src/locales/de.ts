@@ -11,7 +11,7 @@ export const germanWords: Words = {
   partlyShown: (n) => `${n} ${n === 1 ? 'Eintrag dieses Panels enthält Fehler und wird' : 'Einträge dieses Panels enthalten Fehler und werden'} nicht angezeigt.`,
   zoneGuessed: ({ reason, stated, shown }) =>
     reason === 'unnamed'
-      ? `Dieser Zeitplan nennt keine Zeitzone; die Zeiten werden mit dem Versatz gezeigt, den sie tragen (${shown}).`
+      ? `Dieser Zeitplan nennt keine Zeitzone; die Zeiten werden mit dem UTC-Versatz gezeigt, den sie tragen.`
       : reason === 'unknown'
         ? `Dieser Zeitplan nennt eine Zeitzone, die dieser Browser nicht kennt („${stated}“); die Zeiten werden in ${shown} gezeigt.`
         : `Dieser Zeitplan nennt die Zeitzone ${stated}, seine Zeiten passen aber nicht dazu; sie werden in ${shown} gezeigt, wozu sie passen.`,

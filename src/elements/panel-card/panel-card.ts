@@ -32,6 +32,7 @@ import { styles } from './panel-card.styles.js';
  * @csspart details - The list of format, theme, location and people.
  * @csspart sessions - The list of session times.
  * @csspart time-zone - The line naming the time zone.
+ * @csspart zone-note - Why the times are shown in the zone they are, when the programme's source did not name it.
  * @csspart skipped - The note that some sessions or papers of the panel have mistakes and are not shown.
  * @csspart papers - The accepted papers of one session.
  * @csspart paper - One paper.
@@ -142,7 +143,8 @@ export class PanelCard extends LitElement {
           ? html`<ul part="sessions" class="sessions">
                 ${sessions.map((s) => this.#sessionLine(s, panel, times.get(s)!))}
               </ul>
-              <p part="time-zone" class="time-zone">${words.timeZone(zoneLabel(zone), times.get(sessions[0])!.offset)}${guess && zone === conference.timeZone ? html` ${words.zoneGuessed({ ...guess, shown: zoneLabel(guess.shown) })}` : nothing}</p>`
+              <p part="time-zone" class="time-zone">${words.timeZone(zoneLabel(zone), times.get(sessions[0])!.offset)}</p>
+              ${guess && zone === conference.timeZone ? html`<p part="zone-note" class="time-zone">${words.zoneGuessed({ ...guess, shown: zoneLabel(guess.shown) })}</p>` : nothing}`
           : html`<p class="empty">${words.noSessions}</p>`}
       </section>
       ${sessions.some((s) => s.papers?.length)
