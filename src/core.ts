@@ -7,9 +7,11 @@ export { validateProgramme, isKnownTimeZone, type ValidationProblem, type Valida
 export { loadProgramme, clearProgrammeCache, loadSettings } from './data/load.js';
 export { isProgrammeFormat, type ProgrammeFormat } from './data/formats.js';
 export { ProgrammeLoadError, type LoadFailure } from './data/load-error.js';
-export { ProgrammeIndex, type IndexedItem } from './data/programme-index.js';
+export { ProgrammeIndex, type IndexedItem, type ProgrammeOrigin, type ZoneGuess } from './data/programme-index.js';
+export type { Skipped, SkippedItem } from './data/skipped.js';
 export { safeHref } from './data/safe-url.js';
 export { sessionTime, dayKey, formatDay, formatTime, offsetLabel, viewerTimeZone, type SessionTime } from './time/format.js';
+export { zoneOffset, zoneLabel } from './time/zone.js';
 export { programmeContext, displayContext, type ProgrammeState, type DisplaySettings, type TimeZoneChoice } from './context.js';
 export { englishWords, setWords, wordsFor, type Words } from './words.js';
 export type { ProgrammeErrorDetail, StarChangeDetail, LoginRequestDetail } from './events.js';

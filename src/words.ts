@@ -1,3 +1,5 @@
+import type { ZoneGuess } from './data/programme-index.js';
+
 /**
  * Every string the elements show, in one typed object. A host overrides any of them page-wide
  * with `setWords({...})`, or per element with its `words` property.
@@ -18,7 +20,7 @@ export interface Words {
    * Said once, beside the time-zone line, when the programme's source did not name the zone its
    * times are shown in. `shown` is how that zone reads ("UTC+01:00", "Europe/Berlin").
    */
-  zoneGuessed: (guess: { reason: 'unnamed' | 'unknown' | 'disagrees'; stated?: string; shown: string }) => string;
+  zoneGuessed: (guess: ZoneGuess) => string;
   format: string;
   theme: string;
   location: string;

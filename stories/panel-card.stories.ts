@@ -4,7 +4,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/index.js';
 import type { ProgrammeState } from '../src/context.js';
 import { longTextProgramme } from './fixtures/long-text.js';
+import { partialProgrammeUrl } from './support/partial-programme.js';
 import './support/story-programme.js';
+import { zonelessExportUrl } from './support/zoneless-export.js';
 
 /*
  * Tags read by scripts/check-stories.mjs (and usable as sidebar filters):
@@ -134,4 +136,29 @@ export const ViewerTimeZone: Story = {
 export const InsideProgrammeSource: Story = {
   args: { src: undefined, 'heading-level': 3 },
   render: (args) => html`<programme-source src="/programme.json">${card({ ...args, src: undefined })}</programme-source>`,
+};
+
+/**
+ * A panel shown without one of its sessions (P3-2 ends before it starts): the card shows the rest
+ * and says, in the card, that an item of the panel is not shown; `programme-error` (kind
+ * `partial`) names it. Below it, an abstract asked for a paper of that session says why it is missing.
+ */
+export const PartlyShown: Story = {
+  name: 'Partly shown (a session has mistakes)',
+  tags: ['expected-error'],
+  args: { 'panel-id': 'P3', src: undefined },
+  render: (args) => html`<div style="display: grid; gap: 1.5rem">
+    ${card({ ...args, src: partialProgrammeUrl() })}
+    <abstract-view src=${partialProgrammeUrl()} paper-id="P3-2-a"></abstract-view>
+  </div>`,
+};
+
+/**
+ * An export that names no time zone (a frab schedule.json without `time_zone_name`, its times at
+ * +02:00): the card labels its times "UTC+02:00" and says why, once.
+ */
+export const ZonelessExport: Story = {
+  name: 'Export without a time zone',
+  args: { 'panel-id': 'frab-zoneless-1', src: undefined },
+  render: (args) => card({ ...args, src: zonelessExportUrl() }),
 };

@@ -14,7 +14,7 @@ export interface ZoneGuess {
 }
 
 /** How a document was read: its format, the importer's notes, what was left out, and the zone guess. */
-export interface ProgrammeSource {
+export interface ProgrammeOrigin {
   format: string;
   notes: string[];
   skipped?: Skipped;
@@ -42,7 +42,7 @@ export class ProgrammeIndex {
    */
   constructor(
     readonly programme: Programme,
-    readonly source: ProgrammeSource = { format: 'native', notes: [] },
+    readonly source: ProgrammeOrigin = { format: 'native', notes: [] },
   ) {
     for (const panel of programme.panels) {
       this.#items.set(panel.id, { kind: 'panel', item: panel, panel });
