@@ -36,7 +36,7 @@ try {
     await page.type('input[name=password]', password);
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.keyboard.press('Enter')]);
   }
-  if (flags.dark !== undefined) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  if ('dark' in flags) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
   await page.goto(url, { waitUntil: 'networkidle0' });
   if (flags.wait) await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.textContent?.trim(), { timeout: 10000 }, flags.wait);
   if (flags.press) {
