@@ -27,7 +27,10 @@ describe('the self-contained bundle', () => {
     const article = card().shadowRoot!.querySelector('article')!;
     expect(win()!.getComputedStyle(article).borderTopStyle).to.equal('solid', 'the minified styles apply');
     const list = frame.contentDocument!.querySelector('session-list')!;
-    await waitUntil(() => list.shadowRoot?.querySelector('.row'), 'the bundled list never rendered', { timeout: 5000 });
+    await waitUntil(() => list.shadowRoot?.querySelector('[part=count]'), 'the bundled list never rendered', { timeout: 5000 });
+    // Below the card, perhaps out of the frame's view: scrolled to, as a reader would, its rows are drawn.
+    list.scrollIntoView();
+    await waitUntil(() => list.shadowRoot?.querySelector('.row'), 'the bundled list never drew its rows', { timeout: 5000 });
     frame.remove();
   });
 });
