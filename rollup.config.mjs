@@ -21,15 +21,14 @@ const external = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+)(\/|$)/.test(id
 const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, sourceMap: false, outDir: 'dist' });
 
 /**
- * `bundled`: the self-contained file, where Lit is inside too, so Lit's private `_…` members can be
- * renamed consistently. Never for the npm build, whose Lit is the user's own copy.
+ * Terser with its safe settings only: no renamed properties (Lit's own build keeps names such as
+ * `_$litType$` that other copies of Lit read) and no `unsafe` compress options.
  */
-const minify = ({ bundled = false } = {}) =>
+const minify = () =>
   terser({
     ecma: 2022,
     module: true,
-    compress: { passes: 3, unsafe_arrows: true, pure_getters: true, unsafe_methods: true, unsafe: true },
-    ...(bundled ? { mangle: { properties: { regex: /^_/ } } } : {}),
+    compress: { passes: 3 },
     format: { comments: false },
   });
 
@@ -51,7 +50,7 @@ export default [
     input: { 'programme-elements.min': 'src/cdn.ts' },
     // Lazy chunks import what they share from the file itself, rather than from a split-off chunk.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [resolve({ browser: true }), minifyCss(), ts(), minify({ bundled: true })],
+    plugins: [resolve({ browser: true }), minifyCss(), ts(), minify()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].min.js' },
   },
   {

@@ -30,9 +30,7 @@ export interface Words {
   sessions: string;
   noSessions: string;
   acceptedPapers: string;
-  noPapers: string;
   timeZone: (zone: string, offset: string) => string;
-  abstract: string;
   noAbstract: string;
   showFullAbstract: string;
   showShortAbstract: string;
@@ -101,9 +99,7 @@ export const englishWords: Words = {
   sessions: 'Sessions',
   noSessions: 'No sessions have been scheduled yet.',
   acceptedPapers: 'Accepted papers',
-  noPapers: 'No papers in this session.',
   timeZone: (zone, offset) => (zone === offset ? `Time zone: ${zone}` : `Time zone: ${zone} (${offset})`),
-  abstract: 'Abstract',
   noAbstract: 'No abstract has been published.',
   showFullAbstract: 'Show full abstract',
   showShortAbstract: 'Show less',

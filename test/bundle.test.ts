@@ -31,6 +31,14 @@ describe('the self-contained bundle', () => {
     // Below the card, perhaps out of the frame's view: scrolled to, as a reader would, its rows are drawn.
     list.scrollIntoView();
     await waitUntil(() => list.shadowRoot?.querySelector('.row'), 'the bundled list never drew its rows', { timeout: 5000 });
+    // The styles are minified (no indentation or line breaks left in them), and Lit's own markers
+    // keep their names, so other copies of Lit on the page can read this one's templates.
+    for (const tag of ['panel-card', 'session-list', 'star-toggle', 'abstract-view', 'programme-source']) {
+      const styles = (win()!.customElements.get(tag) as unknown as { elementStyles: { cssText: string }[] }).elementStyles;
+      for (const style of styles) expect(style.cssText, tag).not.to.match(/\n|\s{2,}/);
+    }
+    const source = await (await fetch('/dist/programme-elements.min.js')).text();
+    expect(source).to.contain('_$litType$');
     frame.remove();
   });
 });

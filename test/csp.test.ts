@@ -43,8 +43,8 @@ function snapshotStorage() {
 /**
  * Opens the page in a frame at the top left of the test page, `height` px tall. The list renders
  * only the chunks near the viewport (the top-level one: an IntersectionObserver in a frame measures
- * against it) and stands in for the others with placeholders sized by an inline style attribute
- * (the bug below). So the first test makes the viewport and the frame tall enough to hold the whole
+ * against it) and stands in for the others with placeholders whose height is set through the CSSOM
+ * (`setStyles`), which a strict `style-src` allows. The first test makes the viewport and the frame tall enough to hold the whole
  * demo page: it checks everything else; the last test checks the placeholders and the timetable.
  */
 async function openPage(query = '', height = 800): Promise<{ frame: HTMLIFrameElement; win: PageWindow; doc: Document }> {
@@ -288,19 +288,12 @@ describe('under a strict Content-Security-Policy (built file)', function () {
     expect(win.__violations, `violations: ${report(win.__violations)}`).to.deep.equal([]);
   }
 
-  // BUG: session-list sets inline style attributes through Lit attribute bindings, which a strict
-  // `style-src` refuses (effective directive style-src-attr), so under this policy the timetable
-  // loses its columns and rows (every cell lands in one column) and the list's placeholders lose
-  // their height (the page jumps as chunks come and go):
-  //   src/elements/session-list/grid-view.ts:39-41,47  style="grid-template-columns: …", style="grid-column:…;grid-row:…"
-  //   src/elements/session-list/session-list.ts (#list, line 314 today)  <div class="chunk placeholder" … style="height:${chunk.height}px">
-  // A placeholder appears as soon as a chunk of rows is more than 1000px outside the viewport (the
-  // top-level one, even in a frame), so the plain demo list further down a page, or in an embedded
-  // frame, reports violations too. Fix: Lit's styleMap directive
-  // (lit/directives/style-map.js) writes through CSSOM (style.setProperty), which CSP allows:
-  // style=${styleMap({ height: `${chunk.height}px` })}, style=${styleMap({ gridColumn: String(column), gridRow: `${from} / ${to}` })}, …
+  // The timetable's cells and the list's placeholders are placed through the CSSOM (`setStyles`,
+  // style.setProperty), which a strict `style-src` allows; an inline style attribute would be
+  // refused (effective directive style-src-attr). These two pages check both, with and without
+  // the host relaxing style-src-attr.
   it('lays out the timetable and a long list with no inline style attribute refused', () => timetableAndLongList('?long'));
 
-  it('lays out the timetable and a long list when the host adds only style-src-attr \'unsafe-inline\' (the workaround until the bug above is fixed)', () =>
+  it('lays out the timetable and a long list when the host adds only style-src-attr \'unsafe-inline\' (as some hosts do)', () =>
     timetableAndLongList('?long&relax=style-attr'));
 });

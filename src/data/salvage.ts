@@ -1,4 +1,5 @@
 import { describeSkipped, type Skipped, type SkippedItem } from './skipped.js';
+import { isObject, type Obj } from './json-guard.js';
 import type { Programme } from './types.js';
 import { MAX_PROBLEMS, validateProgramme, type ValidationProblem } from './validate.js';
 
@@ -10,8 +11,6 @@ export interface Salvaged {
   skipped: Skipped;
 }
 
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const KINDS = ['panel', 'session', 'paper'] as const;
 const LISTS = ['panels', 'sessions', 'papers'] as const;
 

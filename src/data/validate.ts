@@ -1,3 +1,4 @@
+import { isObject, type Obj } from './json-guard.js';
 import type { Programme } from './types.js';
 
 /** One thing wrong with a document: where (`panels[2].sessions[0].start`) and why. */
@@ -34,9 +35,6 @@ const isCalendarDate = (v: string): boolean => {
 export const MAX_PROBLEMS = 100;
 
 type Json = unknown;
-type Obj = Record<string, Json>;
-
-const isObject = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: Json) => {
   const s = typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : String(v);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;

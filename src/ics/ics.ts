@@ -3,6 +3,7 @@
  * the file needs no VTIMEZONE data. Pure string work: no DOM, no dependencies, safe to run
  * anywhere (session-list loads it lazily when a reader asks for a calendar file).
  */
+import { webUrl } from '../data/safe-url.js';
 import type { SessionRow } from '../data/session-rows.js';
 import type { Conference, Person } from '../data/types.js';
 import type { Words } from '../words.js';
@@ -98,16 +99,7 @@ function filled(value: string | undefined): value is string {
 }
 
 /** An absolute http(s) URL in its serialised (ASCII) form, else undefined. */
-function httpUrl(url: string | undefined): string | undefined {
-  if (!filled(url)) return undefined;
-  try {
-    const base = typeof document !== 'undefined' ? document.baseURI : undefined;
-    const parsed = new URL(url.trim(), base);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const httpUrl = (url: string | undefined) => webUrl(url, typeof document !== 'undefined' ? document.baseURI : undefined);
 
 /** An instant as an iCalendar UTC DATE-TIME (`20240609T040000Z`), or undefined if it has none. */
 function utc(ms: number): string | undefined {

@@ -1,8 +1,9 @@
 /** Reading loosely typed JSON from other systems without trusting its shape. */
 
-export type Obj = Record<string, unknown>;
+import { isObject, type Obj } from '../json-guard.js';
+import { webUrl } from '../safe-url.js';
 
-export const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export { isObject, type Obj };
 
 /** The value when it is an object, else an empty one, so that field reads never throw. */
 export const obj = (v: unknown): Obj => (isObject(v) ? v : {});
@@ -32,12 +33,5 @@ export function text(v: unknown, languages: readonly (string | undefined)[] = []
 
 /** The URL when it is an absolute http(s) URL, else undefined. */
 export function httpUrl(v: unknown): string | undefined {
-  const s = text(v);
-  if (!s) return undefined;
-  try {
-    const url = new URL(s);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return webUrl(text(v));
 }
