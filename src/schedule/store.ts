@@ -52,6 +52,8 @@ export class ScheduleStore extends EventTarget {
   #sending = new Set<string>();
   #origin = new Map<string, EventTarget | undefined>();
   #started?: Promise<void>;
+  /** Set once the adapter's changes are followed; a store lives as long as the page, so it is kept, not called. */
+  // eslint-disable-next-line no-unused-private-class-members -- written once with ??=, as a guard
   #unsubscribe?: () => void;
   /** Choices not yet confirmed, kept across reloads and shared with other pages (server schedules only). */
   #outbox?: Outbox;
@@ -90,7 +92,11 @@ export class ScheduleStore extends EventTarget {
   /** Every item starred, as the page shows it now. */
   starredIds(): Set<string> {
     const ids = new Set(this.#confirmed);
-    for (const id of this.#chosen.keys()) if (this.isPending(id)) this.isStarred(id) ? ids.add(id) : ids.delete(id);
+    for (const id of this.#chosen.keys()) {
+      if (!this.isPending(id)) continue;
+      if (this.isStarred(id)) ids.add(id);
+      else ids.delete(id);
+    }
     return ids;
   }
 
