@@ -40,7 +40,9 @@ function forStorybook(source: Manifest): Manifest {
         const constructor = (library as Record<string, unknown>)[declaration.name];
         const tagName =
           declaration.tagName ?? (typeof constructor === 'function' ? customElements.getName(constructor as CustomElementConstructor) : null) ?? undefined;
-        const members = declaration.members?.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.static && !m.attribute && m.kind !== 'method');
+        const members = declaration.members?.filter(
+          (m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.static && !m.attribute && m.kind !== 'method',
+        );
         const cssParts = declaration.cssParts?.map((part) => ({ ...part, name: `::part(${part.name})` }));
         return { ...declaration, tagName, members, cssParts };
       }),

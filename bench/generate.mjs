@@ -169,7 +169,7 @@ export function generateProgramme({ sessions, days = 4, rooms = 20, seed = 1 }) 
   /** About `total` words in sentences of 8–22 words, split into `paragraphs` paragraphs. */
   const text = (total, paragraphs = 1) => {
     const sentences = [];
-    for (let left = total; left > 0; ) {
+    for (let left = total; left > 0;) {
       const n = Math.min(left, int(8, 22));
       sentences.push(sentence(n));
       left -= n;
@@ -219,7 +219,7 @@ export function generateProgramme({ sessions, days = 4, rooms = 20, seed = 1 }) 
     for (let cell = 0; cell < perDay[day]; cell++) slotsOfRoom[cell % rooms].push(Math.floor(cell / rooms));
     for (let room = 0; room < rooms; room++) {
       const slots = slotsOfRoom[room];
-      for (let i = 0; i < slots.length; ) {
+      for (let i = 0; i < slots.length;) {
         const take = Math.min(int(1, 3), slots.length - i);
         const id = `P${String(++panelNo).padStart(4, '0')}`;
         const panel = {
@@ -323,13 +323,18 @@ export async function writeProgrammes(sizes = SIZES, outDir = join(dirname(fileU
     const path = join(outDir, `programme-${n}.json`);
     writeFileSync(path, json);
     const info = describe(doc);
-    log(`wrote ${path}: ${info.panels} panels, ${info.sessions} sessions, ${info.papers} papers, ${(json.length / 1048576).toFixed(1)} MiB; "${SEARCH_WORD}" in ${info.matching} sessions; valid`);
+    log(
+      `wrote ${path}: ${info.panels} panels, ${info.sessions} sessions, ${info.papers} papers, ${(json.length / 1048576).toFixed(1)} MiB; "${SEARCH_WORD}" in ${info.matching} sessions; valid`,
+    );
     paths.push(path);
   }
   return paths;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n >= 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n >= 0);
   await writeProgrammes(sizes.length ? sizes : SIZES);
 }

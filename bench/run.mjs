@@ -39,7 +39,15 @@ const sizes = flags.sizes ? String(flags.sizes).split(',').map(Number) : SIZES;
 const runs = Number(flags.runs ?? 5);
 const WINDOW_MS = 2000; // long tasks are counted up to this long after the first render
 const LOAD_TIMEOUT = 60_000;
-const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const log = (...a) => console.error(...a); // progress on stderr, results on stdout
 const median = (xs) => {
@@ -109,7 +117,11 @@ function serve(distDir, entry = 'programme-elements.min.js') {
       res.writeHead(404, { 'content-type': 'text/plain' });
       return res.end('not found');
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size, 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': statSync(file).size,
+      'cache-control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${server.address().port}` })));
@@ -229,13 +241,19 @@ async function measure(browser, base, n, { trace = false, interact = true } = {}
   try {
     // Start from an empty page of the same origin, so the load below is a same-site navigation.
     await page.goto(`${base}/blank`);
-    if (trace) await page.tracing.start({ categories: ['__metadata', 'toplevel', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] });
+    if (trace)
+      await page.tracing.start({
+        categories: ['__metadata', 'toplevel', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
+      });
     await page.goto(`${base}/?n=${n}`, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
     let timer;
     const result = await Promise.race([
       page.evaluate(pageResults, n, WINDOW_MS),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no session row within ${LOAD_TIMEOUT / 1000} s${problems.length ? ` (${problems.join('; ')})` : ''}`)), LOAD_TIMEOUT);
+        timer = setTimeout(
+          () => reject(new Error(`no session row within ${LOAD_TIMEOUT / 1000} s${problems.length ? ` (${problems.join('; ')})` : ''}`)),
+          LOAD_TIMEOUT,
+        );
       }),
     ]).finally(() => clearTimeout(timer));
     if (trace) {
@@ -300,7 +318,9 @@ function longestTraceTask(trace, firstRender, windowMs) {
   if (!mark) return { error: 'no first-render mark in the trace' };
   const origin = mark.ts - firstRender * 1000;
   const end = mark.ts + windowMs * 1000;
-  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === mark.pid).map((e) => e.tid));
+  const mainThreads = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === mark.pid).map((e) => e.tid),
+  );
   const onMain = events.filter((e) => e.pid === mark.pid && mainThreads.has(e.tid) && e.ph === 'X' && typeof e.dur === 'number');
   // DevTools' "Task" (RunTask) when the timeline category recorded it, else the scheduler's own.
   const taskName = onMain.some((e) => e.name === 'RunTask') ? 'RunTask' : 'ThreadControllerImpl::RunTask';
@@ -320,13 +340,26 @@ function longestTraceTask(trace, firstRender, windowMs) {
   const summary = (events) => {
     const byName = new Map();
     for (const e of events) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur);
-    return [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, dur]) => `${name} ${(dur / 1000).toFixed(0)}`);
+    return [...byName.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([name, dur]) => `${name} ${(dur / 1000).toFixed(0)}`);
   };
   const direct = childrenOf(longest);
   const biggest = direct.reduce((a, b) => (!a || b.dur > a.dur ? b : a), undefined);
   const top = summary(direct);
-  if (biggest) top.push(`in ${biggest.name}${biggest.args?.data?.functionName ? ` (${biggest.args.data.functionName})` : ''}: ${summary(childrenOf(biggest)).join(', ') || 'nothing traced'}`);
-  return { ts: longest.ts, ms: longest.dur / 1000, cpuMs: typeof longest.tdur === 'number' ? longest.tdur / 1000 : undefined, at: (longest.ts - origin) / 1000, over50: tasks.filter((t) => t.dur > 50_000).length, inside: top };
+  if (biggest)
+    top.push(
+      `in ${biggest.name}${biggest.args?.data?.functionName ? ` (${biggest.args.data.functionName})` : ''}: ${summary(childrenOf(biggest)).join(', ') || 'nothing traced'}`,
+    );
+  return {
+    ts: longest.ts,
+    ms: longest.dur / 1000,
+    cpuMs: typeof longest.tdur === 'number' ? longest.tdur / 1000 : undefined,
+    at: (longest.ts - origin) / 1000,
+    over50: tasks.filter((t) => t.dur > 50_000).length,
+    inside: top,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -446,7 +479,11 @@ function table(headers, rows) {
   const cells = [headers, ...rows].map((r) => r.map((c) => String(c ?? '–')));
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   const line = (r) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [line(cells[0]), `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+  return [
+    line(cells[0]),
+    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...cells.slice(1).map(line),
+  ].join('\n');
 }
 const ms = (v) => (v === undefined ? '–' : Math.round(v).toLocaleString('en'));
 const mib = (v) => (v === undefined ? '–' : v.toFixed(1));
@@ -469,7 +506,9 @@ async function main() {
         try {
           const r = await measure(browser, base, n);
           loads.push(r);
-          log(`  ${n} #${i + 1}: data ${ms(r.dataArrived)} ms, render ${ms(r.firstRender)} ms, longest task ${task(r.longestTask)} ms, heap ${mib(r.heapMiB)} MiB, shadow nodes ${r.shadow.nodes}, search ${ms(r.responsiveness?.search.ms)} ms, day ${ms(r.responsiveness?.day.ms)} ms${r.problems.length ? `; ${r.problems.join('; ')}` : ''}`);
+          log(
+            `  ${n} #${i + 1}: data ${ms(r.dataArrived)} ms, render ${ms(r.firstRender)} ms, longest task ${task(r.longestTask)} ms, heap ${mib(r.heapMiB)} MiB, shadow nodes ${r.shadow.nodes}, search ${ms(r.responsiveness?.search.ms)} ms, day ${ms(r.responsiveness?.day.ms)} ms${r.problems.length ? `; ${r.problems.join('; ')}` : ''}`,
+          );
         } catch (e) {
           errors.push(e.message);
           log(`  ${n} #${i + 1}: FAILED ${e.message}`);
@@ -509,7 +548,17 @@ async function main() {
 
     // ---- the report
     const pick = (n, f) => median(results[n].loads.map(f));
-    const headers = ['sessions', 'data arrived ms', 'first render ms', 'render after data ms', 'longest task ms', 'heap MiB', 'shadow nodes', 'search ms', 'day filter ms'];
+    const headers = [
+      'sessions',
+      'data arrived ms',
+      'first render ms',
+      'render after data ms',
+      'longest task ms',
+      'heap MiB',
+      'shadow nodes',
+      'search ms',
+      'day filter ms',
+    ];
     const rows = sizes.map((n) => [
       n.toLocaleString('en'),
       ms(pick(n, (r) => r.dataArrived)),
@@ -526,7 +575,11 @@ async function main() {
     const bundle = statSync(BUNDLE);
     console.log(`\nprogramme-elements bench: medians of ${runs} fresh loads per size (${await browser.version()}, 1280x900, headless)`);
     console.log(`command: ${command}   (cwd ${ROOT})`);
-    console.log(`machine: load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs at the end (other processes running make the times noisy)`);
+    console.log(
+      `machine: load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} on ${availableParallelism()} CPUs at the end (other processes running make the times noisy)`,
+    );
     console.log(`bundle: dist/programme-elements.min.js, ${(bundle.size / 1024).toFixed(1)} KiB, built ${bundle.mtime.toISOString()}\n`);
     console.log(table(headers, rows));
     console.log(
@@ -557,13 +610,31 @@ async function main() {
     console.log('\ndetails (medians):');
     console.log(
       table(
-        ['sessions', 'JSON MiB', 'frame after data ms', 'trace longest task ms', 'parse alone after data ms', 'heap of data alone MiB', 'rows first / after 2 s', 'shadow elements', 'shadow roots', 'all DOM nodes', 'search → frame ms', 'day → frame ms', 'all days again ms', 'loads ok'],
+        [
+          'sessions',
+          'JSON MiB',
+          'frame after data ms',
+          'trace longest task ms',
+          'parse alone after data ms',
+          'heap of data alone MiB',
+          'rows first / after 2 s',
+          'shadow elements',
+          'shadow roots',
+          'all DOM nodes',
+          'search → frame ms',
+          'day → frame ms',
+          'all days again ms',
+          'loads ok',
+        ],
         details,
       ),
     );
     for (const n of sizes) {
       const r = results[n];
-      if (r.traced?.inside?.length) console.log(`trace ${n}: longest task ${ms(r.traced.ms)} ms (main thread on CPU ${ms(r.traced.cpuMs)} ms) at ${ms(r.traced.at)} ms after navigation start; inside it (ms, nested events overlap): ${r.traced.inside.join(', ')}`);
+      if (r.traced?.inside?.length)
+        console.log(
+          `trace ${n}: longest task ${ms(r.traced.ms)} ms (main thread on CPU ${ms(r.traced.cpuMs)} ms) at ${ms(r.traced.at)} ms after navigation start; inside it (ms, nested events overlap): ${r.traced.inside.join(', ')}`,
+        );
       const tasks = r.loads.map((l) => l.longTasks.map((t) => `${t.duration}@${t.start}`).join(' ') || 'none');
       console.log(`long tasks ${n} (duration@start ms, per load): ${tasks.join(' | ')}`);
       for (const e of r.errors) console.log(`failed load ${n}: ${e}`);
@@ -574,18 +645,47 @@ async function main() {
       const show = (title, p) => {
         if (!p) return;
         console.log(`\n${title}: ${ms(p.busyMs)} ms of ${ms(p.totalMs)} ms sampled were busy`);
-        console.log(table(['self time: function', 'ms'], p.self.map(([k, us]) => [k, (us / 1000).toFixed(1)])));
-        console.log(table(['total time: function of src/ (callees included)', 'ms'], p.inclusive.map(([k, us]) => [k, (us / 1000).toFixed(1)])));
-        console.log(table(['self time: module', 'ms'], p.modules.map(([k, us]) => [k, (us / 1000).toFixed(1)])));
+        console.log(
+          table(
+            ['self time: function', 'ms'],
+            p.self.map(([k, us]) => [k, (us / 1000).toFixed(1)]),
+          ),
+        );
+        console.log(
+          table(
+            ['total time: function of src/ (callees included)', 'ms'],
+            p.inclusive.map(([k, us]) => [k, (us / 1000).toFixed(1)]),
+          ),
+        );
+        console.log(
+          table(
+            ['self time: module', 'ms'],
+            p.modules.map(([k, us]) => [k, (us / 1000).toFixed(1)]),
+          ),
+        );
       };
       const { loadResult: lr, longest, windows } = profile;
-      console.log(`\nCPU profiles of ${profile.n} sessions: the same sources built unminified, one file per module (bench/out/profile-dist), sampled every 200 µs.`);
-      console.log(`"(program)" is the browser's own work outside JavaScript (reading and decoding the response, parsing HTML, style, layout). Raw profiles: bench/out/profile-*.cpuprofile.`);
-      console.log(`This load: data at ${ms(lr.dataArrived)} ms, first render at ${ms(lr.firstRender)} ms; longest task ${ms(longest.ms)} ms (cpu ${ms(longest.cpuMs)} ms) at ${ms(longest.at)} ms.`);
+      console.log(
+        `\nCPU profiles of ${profile.n} sessions: the same sources built unminified, one file per module (bench/out/profile-dist), sampled every 200 µs.`,
+      );
+      console.log(
+        `"(program)" is the browser's own work outside JavaScript (reading and decoding the response, parsing HTML, style, layout). Raw profiles: bench/out/profile-*.cpuprofile.`,
+      );
+      console.log(
+        `This load: data at ${ms(lr.dataArrived)} ms, first render at ${ms(lr.firstRender)} ms; longest task ${ms(longest.ms)} ms (cpu ${ms(longest.cpuMs)} ms) at ${ms(longest.at)} ms.`,
+      );
       show(`load, from data arrival to first render (${ms(lr.firstRender - lr.dataArrived)} ms)`, windows.afterData);
       show(`load, inside the longest task (${ms(longest.ms)} ms)`, windows.longest);
-      console.log(table(['whole load (navigation to 2 s after first render): self time by module', 'ms'], windows.whole.modules.map(([k, us]) => [k, (us / 1000).toFixed(1)])));
-      show(`filters (day ${ms(profile.interaction.day.ms)} ms, all days ${ms(profile.interaction.dayReset.ms)} ms, search "${SEARCH_WORD}" ${ms(profile.interaction.search.ms)} ms with its 150 ms debounce)`, profile.interact);
+      console.log(
+        table(
+          ['whole load (navigation to 2 s after first render): self time by module', 'ms'],
+          windows.whole.modules.map(([k, us]) => [k, (us / 1000).toFixed(1)]),
+        ),
+      );
+      show(
+        `filters (day ${ms(profile.interaction.day.ms)} ms, all days ${ms(profile.interaction.dayReset.ms)} ms, search "${SEARCH_WORD}" ${ms(profile.interaction.search.ms)} ms with its 150 ms debounce)`,
+        profile.interact,
+      );
     }
     const file = flags.json ? String(flags.json) : join(OUT, 'results.json');
     writeFileSync(file, JSON.stringify({ command, date: new Date().toISOString(), sizes, runs, results, profile }, null, 1));

@@ -14,7 +14,10 @@ const server = await startReferenceServer({
   host: process.env.HOST ?? '127.0.0.1',
   staticRoot: root,
   programmeFile: fileURLToPath(new URL('programme.json', import.meta.url)),
-  allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
 });
 
 console.log(`programme-elements demo: ${server.url}/`);

@@ -100,9 +100,10 @@ function inspect() {
     walk(root);
     return out;
   };
-  const root = document.querySelector('#storybook-docs') && !document.querySelector('#storybook-root')?.children.length
-    ? document.querySelector('#storybook-docs')
-    : document.querySelector('#storybook-root');
+  const root =
+    document.querySelector('#storybook-docs') && !document.querySelector('#storybook-root')?.children.length
+      ? document.querySelector('#storybook-docs')
+      : document.querySelector('#storybook-root');
   const elements = root ? all(root) : [];
   const custom = elements.filter((el) => el.localName.includes('-') && el.shadowRoot);
   const labels = (el) => [...el.shadowRoot.querySelectorAll('[aria-label]')].map((n) => n.getAttribute('aria-label')).join(' ');
@@ -162,7 +163,12 @@ async function settle() {
     }
     return out;
   };
-  for (let i = 0; i < 3; i++) await Promise.all(all(document).map((el) => el.updateComplete).filter(Boolean));
+  for (let i = 0; i < 3; i++)
+    await Promise.all(
+      all(document)
+        .map((el) => el.updateComplete)
+        .filter(Boolean),
+    );
   // Not requestAnimationFrame: Chromium throttles it in the page that is not in front.
   await new Promise((ok) => setTimeout(ok, 0));
 }

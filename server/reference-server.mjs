@@ -127,7 +127,10 @@ async function main() {
     host: env.HOST ?? '127.0.0.1',
     dataFile: env.DATA_FILE ?? DEFAULT_DATA_FILE,
     programmeFile: env.PROGRAMME_FILE ?? DEFAULT_PROGRAMME_FILE,
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     staticRoot: env.STATIC_ROOT || undefined,
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     log: (line) => console.log(line),

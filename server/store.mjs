@@ -88,7 +88,11 @@ export async function openStore(dataFile) {
       return update((s) => {
         const ids = Object.hasOwn(s.schedules, userId) ? s.schedules[userId] : [];
         if (!ids.includes(itemId)) return null;
-        return withSchedule(s, userId, ids.filter((id) => id !== itemId));
+        return withSchedule(
+          s,
+          userId,
+          ids.filter((id) => id !== itemId),
+        );
       });
     },
 

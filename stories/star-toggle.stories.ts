@@ -58,7 +58,7 @@ const meta = {
           '',
           'The stories give each star an in-memory `ScheduleAdapter` (the contract in `src/schedule/adapter.ts`) through the',
           '`scheduleAdapter` property, so that every state shows without a network. On a real page the star uses',
-          "`schedule=\"local\"` (this browser's storage, the default), `schedule=\"https://…/api\"` (an HTTP schedule), or the host's own adapter:",
+          '`schedule="local"` (this browser\'s storage, the default), `schedule="https://…/api"` (an HTTP schedule), or the host\'s own adapter:',
           '',
           '```js',
           "const star = document.querySelector('star-toggle');",

@@ -79,7 +79,9 @@ describe('<abstract-view>', () => {
     const alone = await fixture<AbstractView>(html`<abstract-view paper-id="THIN-1-b" src=${programmeUrl('sparse')}></abstract-view>`);
     await settled(alone);
     expect(visibleText(alone)).to.equal('Just this.');
-    const provided = await fixture(html`<programme-source src=${programmeUrl('sparse')}><abstract-view paper-id="THIN-1-b"></abstract-view></programme-source>`);
+    const provided = await fixture(
+      html`<programme-source src=${programmeUrl('sparse')}><abstract-view paper-id="THIN-1-b"></abstract-view></programme-source>`,
+    );
     const inner = provided.querySelector('abstract-view')!;
     await settled(inner);
     expect(visibleText(inner)).to.equal('Just this.');

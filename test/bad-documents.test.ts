@@ -31,7 +31,8 @@ const cases: Record<string, Case> = await (await fetch('/bad/index.json')).json(
 document.documentElement.lang = 'en-GB';
 const LOAD_FAILED = 'The programme could not be loaded.';
 const notShown = (kind: string, id: string) => `${kind} ${id} in this programme has mistakes and is not shown.`;
-const skippedNote = (n: number) => `${n} ${n === 1 ? 'item in this programme has mistakes and is' : 'items in this programme have mistakes and are'} not shown.`;
+const skippedNote = (n: number) =>
+  `${n} ${n === 1 ? 'item in this programme has mistakes and is' : 'items in this programme have mistakes and are'} not shown.`;
 let counter = 0;
 
 type Status = 'loading' | 'error' | 'ready';
@@ -41,7 +42,6 @@ const statusOf = (el: Element): Status => {
   if (root.querySelector('[role=alert]')) return 'error';
   return 'ready';
 };
-
 
 /**
  * Watches the page paint: every animation frame's time, from now until `stop()`. `longestGapAfter(t)`
@@ -104,7 +104,8 @@ async function mount(src: string, ids: { panel: string; paper: string }, grid = 
 /** Cases a known bug makes fail: none now (a ten-year session used to freeze the timetable). */
 const knownBugs = new Set<string>([]);
 
-const idsFor = (name: string, c: Case) => (c.huge ? { panel: 'H0', paper: 'H0-1-0' } : name === 'prototype-keys' ? { panel: 'B2', paper: '__proto__' } : { panel: 'B1', paper: 'B1-1-a' });
+const idsFor = (name: string, c: Case) =>
+  c.huge ? { panel: 'H0', paper: 'H0-1-0' } : name === 'prototype-keys' ? { panel: 'B2', paper: '__proto__' } : { panel: 'B1', paper: 'B1-1-a' };
 
 describe('bad documents', function () {
   this.timeout(30000);
@@ -115,11 +116,38 @@ describe('bad documents', function () {
 
   it('has the cases the issue asks for', () => {
     const names = Object.keys(cases);
-    for (const name of ['not-json', 'truncated', 'huge-20mb', 'duplicate-ids', 'unknown-time-zone', 'end-before-start', 'papers-at-panel-level', 'deep-nesting', 'empty-programme']) {
+    for (const name of [
+      'not-json',
+      'truncated',
+      'huge-20mb',
+      'duplicate-ids',
+      'unknown-time-zone',
+      'end-before-start',
+      'papers-at-panel-level',
+      'deep-nesting',
+      'empty-programme',
+    ]) {
       expect(names).to.include(name);
     }
-    for (const field of ['version', 'conference', 'conference.id', 'conference.title', 'conference.timeZone', 'panels', 'panels[1].id', 'panels[1].title', 'panels[1].sessions[0].id', 'panels[1].sessions[0].start', 'panels[1].sessions[0].end', 'panels[1].sessions[0].papers[0].id', 'panels[1].sessions[0].papers[0].title']) {
-      expect(Object.values(cases).some((c) => c.path === field), `a wrong type or value in ${field}`).to.equal(true);
+    for (const field of [
+      'version',
+      'conference',
+      'conference.id',
+      'conference.title',
+      'conference.timeZone',
+      'panels',
+      'panels[1].id',
+      'panels[1].title',
+      'panels[1].sessions[0].id',
+      'panels[1].sessions[0].start',
+      'panels[1].sessions[0].end',
+      'panels[1].sessions[0].papers[0].id',
+      'panels[1].sessions[0].papers[0].title',
+    ]) {
+      expect(
+        Object.values(cases).some((c) => c.path === field),
+        `a wrong type or value in ${field}`,
+      ).to.equal(true);
     }
     expect(names.length).to.be.at.least(40);
     // Where the rest is usable it is shown: mistakes only inside panels, complete, some panel left.
@@ -135,7 +163,10 @@ describe('bad documents', function () {
     for (const name of [...refusedInsidePanels, 'panel-and-time-zone-bad', 'unknown-time-zone', 'huge-20mb-some-sessions-bad']) expect(names).to.include(name);
     const skippedPaths = Object.values(cases).flatMap((c) => c.skipped ?? []);
     for (const kind of [/^panels\[\d+\]$/, /^panels\[\d+\]\.sessions\[\d+\]$/, /\.papers\[\d+\]$/]) {
-      expect(skippedPaths.some((p) => kind.test(p)), `a case that leaves out only a ${kind}`).to.equal(true);
+      expect(
+        skippedPaths.some((p) => kind.test(p)),
+        `a case that leaves out only a ${kind}`,
+      ).to.equal(true);
     }
   });
 
@@ -153,7 +184,10 @@ describe('bad documents', function () {
       const ids = idsFor(name, c);
       // A partly usable document: also ask for what was left out, and for panel B2 where it stays.
       const b2Stays = c.expect === 'partial' && !c.huge && !c.skipped!.includes('panels[1]');
-      const extra = { panels: [c.notShown?.panel ?? (b2Stays ? 'B2' : undefined)].filter((x) => x !== undefined), papers: c.notShown?.paper ? [c.notShown.paper] : [] };
+      const extra = {
+        panels: [c.notShown?.panel ?? (b2Stays ? 'B2' : undefined)].filter((x) => x !== undefined),
+        papers: c.notShown?.paper ? [c.notShown.paper] : [],
+      };
       const warn = console.warn;
       const warnings: string[] = [];
       console.warn = (...args: unknown[]) => {
@@ -162,7 +196,11 @@ describe('bad documents', function () {
       };
       const m = await mount(src, ids, c.grid, extra);
       try {
-        await waitUntil(() => statusOf(m.card) !== 'loading' && statusOf(m.list) !== 'loading' && statusOf(m.abstract) !== 'loading', `${name}: still loading`, { timeout: c.huge ? 90000 : 10000, interval: 20 });
+        await waitUntil(
+          () => statusOf(m.card) !== 'loading' && statusOf(m.list) !== 'loading' && statusOf(m.abstract) !== 'loading',
+          `${name}: still loading`,
+          { timeout: c.huge ? 90000 : 10000, interval: 20 },
+        );
         const finished = await m.finished;
         if (c.grid) await waitUntil(() => m.list.shadowRoot!.querySelector('.grid .cell'), `${name}: the timetable never rendered`, { timeout: 30000 });
         await waitUntil(() => statusOf(m.neighbour) === 'ready', `${name}: the neighbouring card never rendered`, { timeout: 10000 });
@@ -206,7 +244,12 @@ describe('bad documents', function () {
           expect(statusOf(m.list)).to.equal('ready');
           expect(visibleText(m.list)).to.contain('No sessions have been scheduled yet.');
           expect(visibleText(m.card)).to.contain(`Panel ${ids.panel} is not in this programme.`);
-          expect(m.errors.filter((e) => e.target !== m.neighbour).map((e) => e.detail.kind).sort()).to.deep.equal(['not-found', 'not-found']);
+          expect(
+            m.errors
+              .filter((e) => e.target !== m.neighbour)
+              .map((e) => e.detail.kind)
+              .sort(),
+          ).to.deep.equal(['not-found', 'not-found']);
         } else {
           for (const el of [m.card, m.list, m.abstract]) expect(statusOf(el), `${el.localName} renders`).to.equal('ready');
           expect(m.errors, 'no programme-error').to.have.length(0);
@@ -235,7 +278,11 @@ describe('bad documents', function () {
         }
         await new Promise((r) => setTimeout(r, 50));
         expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
-        if (c.expect !== 'partial') expect(warnings.filter((w) => w.includes(src)), 'no warning about a partial programme').to.deep.equal([]);
+        if (c.expect !== 'partial')
+          expect(
+            warnings.filter((w) => w.includes(src)),
+            'no warning about a partial programme',
+          ).to.deep.equal([]);
       } finally {
         console.warn = warn;
         m.wrapper.remove();
@@ -253,7 +300,10 @@ describe('bad documents', function () {
     expect(note, 'the list says some items are not shown').to.exist;
     expect(note!.textContent!.trim()).to.equal(skippedNote(skipped.length));
     expect(note!.closest('[role=alert],[aria-live=assertive]'), 'the note is no alarm').to.equal(null);
-    expect(note!.compareDocumentPosition(m.list.shadowRoot!.querySelector('[part=count]')!) & Node.DOCUMENT_POSITION_FOLLOWING, 'the note comes before the list').to.not.equal(0);
+    expect(
+      note!.compareDocumentPosition(m.list.shadowRoot!.querySelector('[part=count]')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+      'the note comes before the list',
+    ).to.not.equal(0);
     const rows = [...m.list.shadowRoot!.querySelectorAll<HTMLElement>('[part=row]')].map((r) => r.dataset.session);
     if (c.rows) expect(rows, 'the sessions left').to.deep.equal(c.rows);
     else expect(rows.length).to.be.greaterThan(0);
@@ -280,7 +330,10 @@ describe('bad documents', function () {
     // One programme-error per element that names the src, each of kind partial, naming what was left out.
     const mine = m.errors.filter((e) => e.target !== m.neighbour);
     const named = [m.card, m.list, m.star, m.abstract, ...m.more.values()];
-    expect(mine.map((e) => e.target), 'one programme-error per element').to.have.members(named);
+    expect(
+      mine.map((e) => e.target),
+      'one programme-error per element',
+    ).to.have.members(named);
     for (const { detail } of mine) {
       expect(detail.kind, detail.message).to.equal('partial');
       expect(detail.message).to.contain(src).and.contain(`${skipped.length} item`);
@@ -290,7 +343,10 @@ describe('bad documents', function () {
       expect((detail as unknown as { items: { path: string }[] }).items.map((i) => i.path)).to.deep.equal(skipped);
     }
     // The console hears of it once, not once per element.
-    expect(warnings.filter((w) => w.includes(src)), 'one console warning for the load').to.have.length(1);
+    expect(
+      warnings.filter((w) => w.includes(src)),
+      'one console warning for the load',
+    ).to.have.length(1);
     if (!c.huge) await expect(m.list).to.be.accessible();
     // The star for a surviving paper still works (a press, and back).
     const button = m.star.shadowRoot!.querySelector('button')!;
@@ -320,7 +376,9 @@ describe('bad documents', function () {
       expect(statusOf(b1)).to.equal('ready');
       expect(b2.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim()).to.equal(notShown('Panel', 'B2'));
       expect(paper.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim()).to.equal(notShown('Paper', 'B2-1-a'));
-      expect(b9.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim(), 'an id that never was still says so').to.equal('Panel B9 is not in this programme.');
+      expect(b9.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim(), 'an id that never was still says so').to.equal(
+        'Panel B9 is not in this programme.',
+      );
       const by = (el: Element) => errors.filter((e) => e.target === el).map((e) => e.detail);
       expect(by(source).map((d) => d.kind)).to.deep.equal(['partial']);
       expect(by(source)[0].message).to.contain(src).and.contain('panels[1] (panel B2): panels[1].title is required');
@@ -345,8 +403,12 @@ describe('bad documents', function () {
     document.body.append(wrapper);
     try {
       await waitUntil(() => statusOf(list) === 'ready' && statusOf(card) === 'error', 'never settled', { timeout: 10000 });
-      expect(list.shadowRoot!.querySelector('[part=skipped]')!.textContent!.trim()).to.equal('1 Eintrag dieses Programms enthält Fehler und wird nicht angezeigt.');
-      expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim()).to.equal('Panel B2 in diesem Programm enthält Fehler und wird nicht angezeigt.');
+      expect(list.shadowRoot!.querySelector('[part=skipped]')!.textContent!.trim()).to.equal(
+        '1 Eintrag dieses Programms enthält Fehler und wird nicht angezeigt.',
+      );
+      expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim()).to.equal(
+        'Panel B2 in diesem Programm enthält Fehler und wird nicht angezeigt.',
+      );
     } finally {
       wrapper.remove();
     }
@@ -391,7 +453,11 @@ describe('bad documents', function () {
       expect(localStorage.getItem('programme-elements:schedule:default') ?? '[]', 'nothing saved for no conference').to.not.contain('B1-1-a');
       // And they keep agreeing.
       cardButton().click();
-      await waitUntil(() => loneButton().getAttribute('aria-pressed') === cardButton().getAttribute('aria-pressed'), 'the lone star did not follow the card star', { timeout: 3000 });
+      await waitUntil(
+        () => loneButton().getAttribute('aria-pressed') === cardButton().getAttribute('aria-pressed'),
+        'the lone star did not follow the card star',
+        { timeout: 3000 },
+      );
     } finally {
       wrapper.remove();
       localStorage.removeItem('programme-elements:schedule:bad-docs');

@@ -57,7 +57,9 @@ async function openPage(query = '', height = 800): Promise<{ frame: HTMLIFrameEl
   await loaded;
   const win = frame.contentWindow as PageWindow;
   const doc = frame.contentDocument!;
-  await waitUntil(() => win.customElements.get('session-list') && win.customElements.get('panel-card'), 'the built file never defined the elements', { timeout: 15000 });
+  await waitUntil(() => win.customElements.get('session-list') && win.customElements.get('panel-card'), 'the built file never defined the elements', {
+    timeout: 15000,
+  });
   return { frame, win, doc };
 }
 
@@ -67,7 +69,9 @@ const root = (el: Element | null | undefined): ShadowRoot => {
 };
 /** Waits until the element shows more than its loading line. */
 const rendered = (el: Element, what: string) =>
-  waitUntil(() => el.shadowRoot && el.shadowRoot.childElementCount > 0 && !el.shadowRoot.querySelector('[role=status].status'), `${what} never rendered`, { timeout: 15000 });
+  waitUntil(() => el.shadowRoot && el.shadowRoot.childElementCount > 0 && !el.shadowRoot.querySelector('[role=status].status'), `${what} never rendered`, {
+    timeout: 15000,
+  });
 const text = (node: ParentNode) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
 const report = (violations: Violation[]) => JSON.stringify(violations, null, 1);
 
@@ -110,7 +114,11 @@ describe('under a strict Content-Security-Policy (built file)', function () {
     expect(() => (probe.innerHTML = '<b>x</b>')).to.throw(/TrustedHTML/);
     const mine = () => page.win.__violations.filter((v) => v.source.includes('/test/csp.test.ts'));
     await waitUntil(() => mine().length >= 2, 'the page reported no violations', { timeout: 5000 });
-    expect(mine().map((v) => v.effective).sort()).to.deep.equal(['require-trusted-types-for', 'style-src-attr']);
+    expect(
+      mine()
+        .map((v) => v.effective)
+        .sort(),
+    ).to.deep.equal(['require-trusted-types-for', 'style-src-attr']);
     // CSSOM stays allowed: that is how an element may size things without inline style attributes.
     probe.style.height = '7px';
     expect(probe.getBoundingClientRect().height).to.equal(7);
@@ -128,14 +136,22 @@ describe('under a strict Content-Security-Policy (built file)', function () {
     const star = doc.querySelector('#http-star')!;
     const partial = doc.querySelector('#partial')!;
     const button = () => root(star).querySelector('button')!;
-    await waitUntil(() => button()?.getAttribute('aria-disabled') === 'false' && button().hasAttribute('aria-pressed'), 'the star on the HTTP schedule never became ready', { timeout: 15000 });
-    await waitUntil(() => root(partial).querySelector('[part=skipped]'), 'the list of a document with mistakes never said what it left out', { timeout: 15000 });
+    await waitUntil(
+      () => button()?.getAttribute('aria-disabled') === 'false' && button().hasAttribute('aria-pressed'),
+      'the star on the HTTP schedule never became ready',
+      { timeout: 15000 },
+    );
+    await waitUntil(() => root(partial).querySelector('[part=skipped]'), 'the list of a document with mistakes never said what it left out', {
+      timeout: 15000,
+    });
     expect(text(root(partial).querySelector('[part=skipped]')!)).to.equal('1 item in this programme has mistakes and is not shown.');
 
     // The server cannot take the change: it is kept (the outbox code), then sent once it can.
     await control({ fail: { status: 503, count: 3 } });
     button().click();
-    await waitUntil(() => text(root(star).querySelector('[part=message]')!).startsWith('Not sent yet'), 'the star never said its change is kept', { timeout: 10000 });
+    await waitUntil(() => text(root(star).querySelector('[part=message]')!).startsWith('Not sent yet'), 'the star never said its change is kept', {
+      timeout: 10000,
+    });
     expect(button().getAttribute('aria-pressed')).to.equal('true');
     win.dispatchEvent(new Event('online'));
     await waitUntil(async () => (await starred()).includes('P021'), 'the kept change was never sent', { timeout: 10000 });
@@ -144,8 +160,14 @@ describe('under a strict Content-Security-Policy (built file)', function () {
     await sleep(300);
     expect(win.__violations, report(win.__violations)).to.deep.equal([]);
     expect(win.__errors).to.deep.equal([]);
-    const scripts = (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/dist/lazy/'));
-    for (const part of ['http-adapter', 'outbox', 'salvage']) expect(scripts.some((p) => p.includes(part)), `${part} loaded from dist/lazy/`).to.equal(true);
+    const scripts = (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.startsWith('/dist/lazy/'));
+    for (const part of ['http-adapter', 'outbox', 'salvage'])
+      expect(
+        scripts.some((p) => p.includes(part)),
+        `${part} loaded from dist/lazy/`,
+      ).to.equal(true);
   });
 
   it('renders every element, and a reader expands, stars, filters and opens details: no violation, no error', async () => {
@@ -162,7 +184,11 @@ describe('under a strict Content-Security-Policy (built file)', function () {
     await rendered(card, 'the panel card');
     await rendered(list, 'the session list');
     await rendered(abstract, 'the lone abstract');
-    await waitUntil(() => root(star).querySelector('button[aria-pressed]') && root(star).querySelector('button')!.getAttribute('aria-disabled') === 'false', 'the lone star never became ready', { timeout: 15000 });
+    await waitUntil(
+      () => root(star).querySelector('button[aria-pressed]') && root(star).querySelector('button')!.getAttribute('aria-disabled') === 'false',
+      'the lone star never became ready',
+      { timeout: 15000 },
+    );
     await waitUntil(() => root(missing).querySelector('[role=alert]'), 'the card with a wrong id never said so', { timeout: 15000 });
     await waitUntil(() => root(failing).querySelector('[part~=retry]'), 'the card with a failing src never showed its retry button', { timeout: 15000 });
 
@@ -237,10 +263,14 @@ describe('under a strict Content-Security-Policy (built file)', function () {
     // Download the shown sessions: the .ics code loads from beside the built file (script-src 'self')
     // and hands over a blob: link. The test catches the click so nothing is saved to disk.
     const downloads: string[] = [];
-    doc.addEventListener('click', (e) => {
-      const link = (e.target as Element).closest?.('a[download]') as HTMLAnchorElement | null;
-      if (link) (e.preventDefault(), downloads.push(`${link.download} ${link.href}`));
-    }, true);
+    doc.addEventListener(
+      'click',
+      (e) => {
+        const link = (e.target as Element).closest?.('a[download]') as HTMLAnchorElement | null;
+        if (link) (e.preventDefault(), downloads.push(`${link.download} ${link.href}`));
+      },
+      true,
+    );
     [...root(list).querySelectorAll<HTMLButtonElement>('.actions button')][0].click();
     await waitUntil(() => downloads.length === 1, 'the .ics download never started', { timeout: 15000 });
     expect(downloads[0]).to.match(/^cess-2024-shown\.ics blob:http/);
@@ -294,6 +324,6 @@ describe('under a strict Content-Security-Policy (built file)', function () {
   // the host relaxing style-src-attr.
   it('lays out the timetable and a long list with no inline style attribute refused', () => timetableAndLongList('?long'));
 
-  it('lays out the timetable and a long list when the host adds only style-src-attr \'unsafe-inline\' (as some hosts do)', () =>
+  it("lays out the timetable and a long list when the host adds only style-src-attr 'unsafe-inline' (as some hosts do)", () =>
     timetableAndLongList('?long&relax=style-attr'));
 });

@@ -23,7 +23,9 @@ describe('the format attribute', () => {
   });
 
   it('takes the format from <programme-source>, and refuses a document that is not of it', async () => {
-    const el = await fixture(html`<programme-source format="c3voc2" src="/test/fixtures/interop/frab-camp2019.json?t=wrong"><session-list deep-link="none"></session-list></programme-source>`);
+    const el = await fixture(
+      html`<programme-source format="c3voc2" src="/test/fixtures/interop/frab-camp2019.json?t=wrong"><session-list deep-link="none"></session-list></programme-source>`,
+    );
     const list = el.querySelector('session-list')!;
     await settled(list);
     expect(list.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('The programme could not be loaded.');

@@ -106,11 +106,14 @@ const programmes = Array.from({ length: batches }, (_, b) => programmeFor(b));
 
 /** Every tag the elements render themselves. Anything else came from somewhere it should not. */
 const LIBRARY_TAGS = new Set(
-  'article header div slot star-toggle abstract-view panel-card dl dt dd ul ol li p span time section button svg path a form label input select option fieldset legend'.split(' '),
+  'article header div slot star-toggle abstract-view panel-card dl dt dd ul ol li p span time section button svg path a form label input select option fieldset legend'.split(
+    ' ',
+  ),
 );
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
-const describeEl = (el: Element) => `<${el.localName}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}${el.getAttribute('part') ? ` part=${el.getAttribute('part')}` : ''}>`;
+const describeEl = (el: Element) =>
+  `<${el.localName}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}${el.getAttribute('part') ? ` part=${el.getAttribute('part')}` : ''}>`;
 
 /** Every element in `root`'s shadow trees (and theirs), with the host it belongs to. */
 function* shadowElements(root: ParentNode, host = 'page'): Generator<{ el: Element; host: string }> {
@@ -128,17 +131,22 @@ function domProblems(container: Element): string[] {
     if (!LIBRARY_TAGS.has(el.localName)) problems.push(`${where}: an element the library never makes`);
     for (const attr of el.getAttributeNames()) {
       if (/^on/i.test(attr)) problems.push(`${where}: event-handler attribute ${attr}`);
-      if (/^(xlink:)?href$|^src$|^srcdoc$|^action$|^formaction$|^data$/i.test(attr) && el.localName !== 'a') problems.push(`${where}: ${attr}=${el.getAttribute(attr)!.slice(0, 80)}`);
+      if (/^(xlink:)?href$|^src$|^srcdoc$|^action$|^formaction$|^data$/i.test(attr) && el.localName !== 'a')
+        problems.push(`${where}: ${attr}=${el.getAttribute(attr)!.slice(0, 80)}`);
     }
     if (el.localName === 'a') {
       const a = el as HTMLAnchorElement;
       if (!LINK_PROTOCOLS.has(a.protocol)) problems.push(`${where}: a link to ${a.href.slice(0, 80)}`);
     }
-    if (el.localName === 'svg' && !(host === 'star-toggle' && el.getAttribute('part') === 'icon' && el.children.length === 1 && el.children[0].localName === 'path')) {
+    if (
+      el.localName === 'svg' &&
+      !(host === 'star-toggle' && el.getAttribute('part') === 'icon' && el.children.length === 1 && el.children[0].localName === 'path')
+    ) {
       problems.push(`${where}: an svg that is not the star's icon`);
     }
     const style = el.getAttribute('style');
-    if (style !== null && !(el.classList.contains('placeholder') && /^height:\s*[\d.]+px;?$/.test(style))) problems.push(`${where}: style="${style.slice(0, 80)}"`);
+    if (style !== null && !(el.classList.contains('placeholder') && /^height:\s*[\d.]+px;?$/.test(style)))
+      problems.push(`${where}: style="${style.slice(0, 80)}"`);
   }
   for (const root of [container, ...[...shadowElements(container)].map(({ el }) => el.shadowRoot).filter((r): r is ShadowRoot => !!r)]) {
     if (root instanceof ShadowRoot && root.querySelector('style')) problems.push(`a <style> element in a shadow root of ${root.host.localName}`);
@@ -147,7 +155,8 @@ function domProblems(container: Element): string[] {
 }
 
 /** Light-DOM elements a payload could have made, counted over the whole document. */
-const FOREIGN = 'img, iframe, object, embed, math, noscript, template, video, audio, marquee, details, textarea, isindex, xss, x, meta[http-equiv], base, link[rel=import], svg';
+const FOREIGN =
+  'img, iframe, object, embed, math, noscript, template, video, audio, marquee, details, textarea, isindex, xss, x, meta[http-equiv], base, link[rel=import], svg';
 const foreignCount = () => document.querySelectorAll(FOREIGN).length;
 
 /**
@@ -161,14 +170,16 @@ function boxProblems(container: HTMLElement): string[] {
   for (const host of container.querySelectorAll('panel-card, session-list, star-toggle, abstract-view')) {
     const r = host.getBoundingClientRect();
     if (r.width > WIDTH + 0.5 || outside(r)) problems.push(`${describeEl(host)} is ${Math.round(r.width)}px wide at ${Math.round(r.left - limit.left)}px`);
-    if (host.clientWidth > 0 && host.scrollWidth > host.clientWidth + 1) problems.push(`${describeEl(host)} scrolls: ${host.scrollWidth} > ${host.clientWidth}`);
+    if (host.clientWidth > 0 && host.scrollWidth > host.clientWidth + 1)
+      problems.push(`${describeEl(host)} scrolls: ${host.scrollWidth} > ${host.clientWidth}`);
   }
   for (const { el, host } of shadowElements(container)) {
     if (el.localName === 'option' || el.closest('.visually-hidden')) continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     if (outside(r)) problems.push(`${host} ${describeEl(el)} reaches ${Math.round(r.left - limit.left)}..${Math.round(r.right - limit.left)}px`);
-    if (el.hasAttribute('part') && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) problems.push(`${host} ${describeEl(el)} scrolls: ${el.scrollWidth} > ${el.clientWidth}`);
+    if (el.hasAttribute('part') && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+      problems.push(`${host} ${describeEl(el)} scrolls: ${el.scrollWidth} > ${el.clientWidth}`);
   }
   return problems;
 }
@@ -177,7 +188,6 @@ const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 const texts = (root: ParentNode, selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent ?? '');
 /** A programme as a blob: URL (nothing about it on the server). */
 const blobUrl = (programme: Programme) => URL.createObjectURL(new Blob([JSON.stringify(programme)], { type: 'application/json' }));
-
 
 type Spec = [tag: string, attributes: Record<string, string | null>, children?: Spec[]];
 /** An element made through the DOM (no HTML parsing, so NUL and CR in attributes survive). */
@@ -244,10 +254,12 @@ describe('hostile data', function () {
     // Foreign elements, handlers, script links and overflow in a shadow root are all reported.
     const container = mount(['div', {}]);
     const host = container.firstElementChild as HTMLElement;
-    host.attachShadow({ mode: 'open' }).innerHTML = `<p part="text"><img src="data:,"><a href="javascript:void 0" onclick="1">x</a></p><div style="width: 900px">wide</div><span part="wide" style="display:block;width:100px;white-space:nowrap">${'w'.repeat(200)}</span>`;
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      `<p part="text"><img src="data:,"><a href="javascript:void 0" onclick="1">x</a></p><div style="width: 900px">wide</div><span part="wide" style="display:block;width:100px;white-space:nowrap">${'w'.repeat(200)}</span>`;
     try {
       const dom = domProblems(container).join('\n');
-      for (const expected of ['<img>: an element the library never makes', 'event-handler attribute onclick', 'a link to javascript:', 'style="width: 900px"']) expect(dom).to.contain(expected);
+      for (const expected of ['<img>: an element the library never makes', 'event-handler attribute onclick', 'a link to javascript:', 'style="width: 900px"'])
+        expect(dom).to.contain(expected);
       const box = boxProblems(container).join('\n');
       expect(box).to.contain('<div> reaches 0..900px');
       expect(box).to.match(/part=wide> scrolls/);
@@ -261,7 +273,14 @@ describe('hostile data', function () {
       const programme = programmes[b];
       const src = blobUrl(programme);
       const papers = programme.panels.flatMap((p) => p.sessions!.flatMap((s) => s.papers!));
-      const starIds = [programme.panels[0].id, programme.panels[1].id, programme.panels[0].sessions![0].id, papers[0].id, papers[3].id, papers[papers.length - 1].id];
+      const starIds = [
+        programme.panels[0].id,
+        programme.panels[1].id,
+        programme.panels[0].sessions![0].id,
+        papers[0].id,
+        papers[3].id,
+        papers[papers.length - 1].id,
+      ];
       const before = foreignCount();
       const container = mount([
         'programme-source',
@@ -277,11 +296,16 @@ describe('hostile data', function () {
         const abstracts = [...container.querySelectorAll('abstract-view')];
         const stars = [...container.querySelectorAll('star-toggle')];
         await waitUntil(() => cards.every(ready) && abstracts.every(ready), 'the batch never rendered', { timeout: 60000, interval: 50 });
-        await waitUntil(() => stars.every((s) => s.shadowRoot?.querySelector('button[aria-disabled=false]')), 'the stars never became ready', { timeout: 10000 });
+        await waitUntil(() => stars.every((s) => s.shadowRoot?.querySelector('button[aria-disabled=false]')), 'the stars never became ready', {
+          timeout: 10000,
+        });
         // Expand the first abstract in every card, collapse the first standalone expanded one.
         for (const card of cards) card.shadowRoot!.querySelector('abstract-view')?.shadowRoot!.querySelector<HTMLButtonElement>('[part=toggle]')?.click();
         abstracts[0].shadowRoot!.querySelector<HTMLButtonElement>('[part=toggle]')?.click();
-        await Promise.all([...cards.map((c) => c.updateComplete), ...abstracts.map((a) => (a as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete)]);
+        await Promise.all([
+          ...cards.map((c) => c.updateComplete),
+          ...abstracts.map((a) => (a as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete),
+        ]);
         await new Promise((r) => setTimeout(r, 50));
 
         expect(win.__pwned, 'a payload ran').to.equal(undefined);
@@ -303,13 +327,17 @@ describe('hostile data', function () {
           expect(texts(root, '.description p'), where).to.deep.equal(splitParagraphs(panel.description ?? ''));
           const session = panel.sessions![0];
           if (session.title) expect(root.querySelector('.session-title')!.textContent, where).to.equal(`${session.title}:`);
-          if (session.location && session.location !== panel.location) expect(root.querySelector('.where')!.textContent, where).to.equal(`, ${session.location}`);
+          if (session.location && session.location !== panel.location)
+            expect(root.querySelector('.where')!.textContent, where).to.equal(`, ${session.location}`);
           const paperList = session.papers!;
           expect(texts(root, '.paper-title'), where).to.deep.equal(paperList.map((p) => p.title));
           expect(texts(root, '.author'), where).to.deep.equal(paperList.flatMap((p) => (p.authors ?? []).map((a) => a.name)));
           const href = safeHref(panel.url);
           const links = [...root.querySelectorAll<HTMLAnchorElement>('a')];
-          expect(links.map((a) => a.href), where).to.deep.equal(href ? [href] : []);
+          expect(
+            links.map((a) => a.href),
+            where,
+          ).to.deep.equal(href ? [href] : []);
           const starLabels = [...root.querySelectorAll('star-toggle')].map((s) => s.shadowRoot!.querySelector('button')!.getAttribute('aria-label'));
           expect(starLabels, where).to.deep.equal([panel.title, ...paperList.map((p) => p.title)].map((t) => `Add “${t}” to my schedule`));
         });
@@ -319,7 +347,8 @@ describe('hostile data', function () {
           const paper = papers[i];
           const shown = texts(view.shadowRoot!, '[part~=text] p, p[part~=text]').join(' ');
           if (!full(paper)) expect(shown).to.equal('No abstract has been published.');
-          else if (view.hasAttribute('expanded')) expect(normalise(shown), `abstract of ${JSON.stringify(paper.id.slice(0, 40))}`).to.equal(normalise(full(paper)));
+          else if (view.hasAttribute('expanded'))
+            expect(normalise(shown), `abstract of ${JSON.stringify(paper.id.slice(0, 40))}`).to.equal(normalise(full(paper)));
           else expect(shown.length).to.be.greaterThan(0);
         });
 
@@ -384,7 +413,10 @@ describe('hostile data', function () {
           const openable = rows.filter((row) => wellFormed(byId.get(row.dataset.session!)!.id) === byId.get(row.dataset.session!)!.id);
           for (const row of openable) row.querySelector<HTMLButtonElement>('button.details')!.click();
           const cards = () => [...element().querySelectorAll('.detail panel-card')];
-          await waitUntil(() => cards().length === openable.length && cards().every(ready), 'not every row opened its details', { timeout: 30000, interval: 50 }).catch((e) => {
+          await waitUntil(() => cards().length === openable.length && cards().every(ready), 'not every row opened its details', {
+            timeout: 30000,
+            interval: 50,
+          }).catch((e) => {
             throw new Error(`${e.message}: ${cards().length} of ${openable.length}, ${cards().filter(ready).length} ready`);
           });
           await new Promise((r) => setTimeout(r, 50));
@@ -416,7 +448,11 @@ describe('hostile data', function () {
         window.dispatchEvent(new HashChangeEvent('hashchange'));
         const session = panel.sessions![0].id;
         if (id === wellFormed(id)) {
-          await waitUntil(() => (list.shadowRoot!.activeElement as HTMLElement | null)?.dataset.session === session, `the deep link to ${JSON.stringify(id.slice(0, 40))} did not focus its row`, { timeout: 5000 });
+          await waitUntil(
+            () => (list.shadowRoot!.activeElement as HTMLElement | null)?.dataset.session === session,
+            `the deep link to ${JSON.stringify(id.slice(0, 40))} did not focus its row`,
+            { timeout: 5000 },
+          );
         }
       }
       for (const hash of ['#%E0%A4%A', '#%', '#%00', '#"]', '#\\', '#%F0%9F%98', `#${'%41'.repeat(10_000)}`]) {
@@ -515,15 +551,22 @@ describe('hostile data', function () {
       panels: ['a\ud800', '\udfffb', 'plain'].map((id, k) => ({ id, title: `Panel ${k}`, sessions: [{ id: `s${k}`, start: start(k), end: end(k) }] })),
     };
     const src = blobUrl(programme);
-    const container = mount(
-      ['programme-source', { src, schedule: 'local' }, [['session-list', { id: 'in-place' }], ['session-list', { id: 'linked', 'panel-href': '/programme/{id}', 'deep-link': 'none' }]]],
-    );
+    const container = mount([
+      'programme-source',
+      { src, schedule: 'local' },
+      [
+        ['session-list', { id: 'in-place' }],
+        ['session-list', { id: 'linked', 'panel-href': '/programme/{id}', 'deep-link': 'none' }],
+      ],
+    ]);
     const [inPlace, linked] = [...container.querySelectorAll('session-list')];
     try {
       await waitUntil(() => ready(inPlace) && inPlace.shadowRoot!.querySelectorAll('[part=row]').length === 3, 'the list never rendered', { timeout: 10000 });
       for (const button of inPlace.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.details')) button.click();
       await waitUntil(() => inPlace.shadowRoot!.querySelectorAll('.detail panel-card').length === 3, 'not every row opened its details', { timeout: 5000 });
-      await waitUntil(() => ready(linked) && linked.shadowRoot!.querySelectorAll('[part=row] a').length === 3, 'the linked list never rendered its links', { timeout: 5000 });
+      await waitUntil(() => ready(linked) && linked.shadowRoot!.querySelectorAll('[part=row] a').length === 3, 'the linked list never rendered its links', {
+        timeout: 5000,
+      });
       expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
     } finally {
       container.remove();
@@ -553,7 +596,15 @@ describe('hostile data', function () {
           format: '\u202eFormat',
           theme: 'Theme after',
           convenors: [{ name: 'Name \u202e', affiliation: 'Affiliation' }],
-          sessions: [{ id: 'BIDI-1', title: 'Session', start: start(0), end: end(0), papers: [{ id: 'BIDI-1-a', title: 'Paper', authors: [{ name: '\u202eAuthor', affiliation: 'Affiliation' }] }] }],
+          sessions: [
+            {
+              id: 'BIDI-1',
+              title: 'Session',
+              start: start(0),
+              end: end(0),
+              papers: [{ id: 'BIDI-1-a', title: 'Paper', authors: [{ name: '\u202eAuthor', affiliation: 'Affiliation' }] }],
+            },
+          ],
         },
       ],
     };
@@ -568,7 +619,9 @@ describe('hostile data', function () {
         const x = (i: number) => (range.setStart(node, i), range.setEnd(node, i + 1), range.getBoundingClientRect().left);
         return x(0) < x(node.length - 2);
       };
-      const affiliations = [...card.shadowRoot!.querySelectorAll('.affiliation')].map((a) => [...a.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('Affiliation'))!);
+      const affiliations = [...card.shadowRoot!.querySelectorAll('.affiliation')].map((a) =>
+        [...a.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('Affiliation'))!,
+      );
       expect(affiliations).to.have.length(2);
       for (const text of affiliations) expect(runsLeftToRight(text), 'an affiliation after a name with U+202E reads left to right').to.equal(true);
     } finally {

@@ -125,7 +125,12 @@ describe('toICalendar', () => {
     expect(hostile[4]).to.have.length(400);
     const input = hostile.map((title, i) =>
       row(
-        { id: `S${i}`, title: `Session ${title}`, location: `Room ${title}`, papers: [{ id: `S${i}-a`, title: `Paper ${title}`, authors: [{ name: 'Müller, Anna; 王' }] }] },
+        {
+          id: `S${i}`,
+          title: `Session ${title}`,
+          location: `Room ${title}`,
+          papers: [{ id: `S${i}-a`, title: `Paper ${title}`, authors: [{ name: 'Müller, Anna; 王' }] }],
+        },
         { title, theme: `Theme, ${title}`, sessions: [] },
       ),
     );

@@ -34,8 +34,7 @@ const counts = (p: Programme) => ({
 });
 
 /** Every event of a frab v1 document, in document order. */
-const frabEvents = (json: Json): Json[] =>
-  json.schedule.conference.days.flatMap((d: Json) => Object.values(d.rooms).flat());
+const frabEvents = (json: Json): Json[] => json.schedule.conference.days.flatMap((d: Json) => Object.values(d.rooms).flat());
 
 const byTitle = (p: Programme, title: string): Panel => {
   const panel = p.panels.find((x) => x.title === title);
@@ -157,7 +156,13 @@ describe('importers: the real files', () => {
       expect(clockIn(panel.sessions![0].start, programme.conference.timeZone)).to.equal(ev.start);
     }
     const first = byTitle(programme, 'Focused 5thgeneration hardware');
-    expect(first).to.deep.include({ format: 'Talk', theme: 'Phased', location: 'Gray Room', convenors: [{ name: 'Brian Robinson' }], url: 'http://localhost/democon/talk/G9JGWY/' });
+    expect(first).to.deep.include({
+      format: 'Talk',
+      theme: 'Phased',
+      location: 'Gray Room',
+      convenors: [{ name: 'Brian Robinson' }],
+      url: 'http://localhost/democon/talk/G9JGWY/',
+    });
     expect(first.description).to.equal(
       'Brand back-end models!\n\nStation provide certain mean. Toward region beautiful language blood.\nProfessional economic pattern a. Human plan institution thus.',
     );
@@ -172,7 +177,13 @@ describe('importers: the real files', () => {
     expect(format).to.equal('c3voc2');
     expect(counts(programme)).to.deep.equal({ panels: 2, sessions: 2, papers: 0 });
     expect(notes).to.deep.equal([]);
-    expect(programme.conference).to.deep.equal({ id: '38c3', title: '38C3', timeZone: 'Europe/Berlin', locale: 'en', url: 'https://events.ccc.de/congress/2024/' });
+    expect(programme.conference).to.deep.equal({
+      id: '38c3',
+      title: '38C3',
+      timeZone: 'Europe/Berlin',
+      locale: 'en',
+      url: 'https://events.ccc.de/congress/2024/',
+    });
 
     const [opening, ai] = programme.panels;
     expect(opening).to.deep.include({
@@ -207,10 +218,9 @@ describe('importers: time zones', () => {
   });
 
   it('across a daylight saving change, picks a region zone that has both offsets', () => {
-    const json = frab([
-      event({ guid: 'before', date: '2024-10-26T10:00:00+02:00' }),
-      event({ guid: 'after', date: '2024-10-28T10:00:00+01:00' }),
-    ], { time_zone_name: 'UTC' });
+    const json = frab([event({ guid: 'before', date: '2024-10-26T10:00:00+02:00' }), event({ guid: 'after', date: '2024-10-28T10:00:00+01:00' })], {
+      time_zone_name: 'UTC',
+    });
     const { programme, notes } = imported(json);
     const zone = programme.conference.timeZone;
     expect(zone.startsWith('Etc/')).to.equal(false);
@@ -265,7 +275,12 @@ describe('importers: missing and odd fields', () => {
     const { programme, notes } = imported(frab([bare, { ...bare }], { acronym: undefined, title: undefined, time_zone_name: 'Europe/Berlin' }));
     expect(programme.conference).to.deep.include({ id: 'frab', title: 'frab' });
     const [a, b] = programme.panels;
-    expect(a).to.deep.equal({ id: 'frab-1', title: 'Untitled', location: 'Hall', sessions: [{ id: 'frab-1-1', start: '2019-08-21T12:00:00+02:00', end: '2019-08-21T12:00:00+02:00' }] });
+    expect(a).to.deep.equal({
+      id: 'frab-1',
+      title: 'Untitled',
+      location: 'Hall',
+      sessions: [{ id: 'frab-1-1', start: '2019-08-21T12:00:00+02:00', end: '2019-08-21T12:00:00+02:00' }],
+    });
     expect(b.id).to.equal('frab-2');
     const all = notes.join('\n');
     expect(all).to.contain('2 events have no title');
@@ -290,11 +305,13 @@ describe('importers: missing and odd fields', () => {
   });
 
   it('reads durations as h:mm, h:mm:ss and ISO 8601; a subtitle completes a cut title or leads the description', () => {
-    const { programme } = imported(frab([
-      event({ duration: '1:30:00', title: 'Main', subtitle: 'and more' }),
-      event({ duration: '01:30', title: 'Question:', subtitle: 'answered' }),
-      event({ duration: 'PT45M' }),
-    ]));
+    const { programme } = imported(
+      frab([
+        event({ duration: '1:30:00', title: 'Main', subtitle: 'and more' }),
+        event({ duration: '01:30', title: 'Question:', subtitle: 'answered' }),
+        event({ duration: 'PT45M' }),
+      ]),
+    );
     const lengths = programme.panels.map((p) => (Date.parse(p.sessions![0].end) - Date.parse(p.sessions![0].start)) / 60_000);
     expect(lengths).to.deep.equal([90, 90, 45]);
     expect(programme.panels.slice(0, 2).map((p) => p.title)).to.deep.equal(['Main', 'Question: answered']);
@@ -310,14 +327,16 @@ describe('importers: missing and odd fields', () => {
 
 describe('importers: rich text becomes plain text', () => {
   it('strips HTML tags, keeps paragraphs and link addresses, decodes entities, drops scripts', () => {
-    const html = '<p>Hello &amp; <strong>welcome</strong> &#8211; caf&eacute;</p>\r\n<p>Second<br/>line with <a href="https://x.org/a?b=1&amp;c=2">a link</a>.</p><script>alert(1)</script><ul><li>one</li>\n<li>two</li></ul>';
+    const html =
+      '<p>Hello &amp; <strong>welcome</strong> &#8211; caf&eacute;</p>\r\n<p>Second<br/>line with <a href="https://x.org/a?b=1&amp;c=2">a link</a>.</p><script>alert(1)</script><ul><li>one</li>\n<li>two</li></ul>';
     expect(plainText(html)).to.equal('Hello & welcome – café\n\nSecond\nline with a link (https://x.org/a?b=1&c=2).\n\n- one\n- two');
     const { programme } = imported(frab([event({ abstract: html })]));
     expect(programme.panels[0].description).not.to.match(/[<>]/);
   });
 
   it('turns Markdown into text: no emphasis markers, headings or bullets, links keep their address', () => {
-    const md = '# Heading\r\n\r\n**Bold** and *em* and __strong__ and [a link](https://example.org) and `code`.\r\n\r\n* one\r\n* two\r\n\r\n> quoted\r\n\r\n---\r\n![logo](https://x.org/l.png)';
+    const md =
+      '# Heading\r\n\r\n**Bold** and *em* and __strong__ and [a link](https://example.org) and `code`.\r\n\r\n* one\r\n* two\r\n\r\n> quoted\r\n\r\n---\r\n![logo](https://x.org/l.png)';
     expect(plainText(md)).to.equal('Heading\n\nBold and em and strong and a link (https://example.org) and code.\n\n- one\n- two\n\nquoted\n\nlogo');
   });
 
@@ -369,16 +388,45 @@ describe("importers: pretalx's widget JSON", () => {
     content_locales: ['de', 'en'],
     talks: [
       {
-        code: 'ABCDEF', id: 11, title: 'Schedules for everyone', abstract: 'Short **Markdown** abstract.', description: 'Longer text.',
-        speakers: ['SPK1', 'SPK2'], track: 3, start: '2025-05-06T10:00:00+02:00', end: '2025-05-06T10:45:00+02:00',
-        room: 7, duration: 45, updated: '2025-04-01T12:00:00+00:00', state: null, session_type: { de: 'Vortrag', en: 'Talk' }, content_locale: 'en',
+        code: 'ABCDEF',
+        id: 11,
+        title: 'Schedules for everyone',
+        abstract: 'Short **Markdown** abstract.',
+        description: 'Longer text.',
+        speakers: ['SPK1', 'SPK2'],
+        track: 3,
+        start: '2025-05-06T10:00:00+02:00',
+        end: '2025-05-06T10:45:00+02:00',
+        room: 7,
+        duration: 45,
+        updated: '2025-04-01T12:00:00+00:00',
+        state: null,
+        session_type: { de: 'Vortrag', en: 'Talk' },
+        content_locale: 'en',
       },
-      { code: 'GHIJKL', id: 12, title: 'Late night hacking', abstract: null, speakers: ['SPK2'], track: null, start: '2025-05-07T00:30:00+02:00', end: '2025-05-07T02:00:00+02:00', room: 8, duration: 90 },
+      {
+        code: 'GHIJKL',
+        id: 12,
+        title: 'Late night hacking',
+        abstract: null,
+        speakers: ['SPK2'],
+        track: null,
+        start: '2025-05-07T00:30:00+02:00',
+        end: '2025-05-07T02:00:00+02:00',
+        room: 8,
+        duration: 90,
+      },
       { id: 13, title: { en: 'Coffee break' }, start: '2025-05-06T10:45:00+02:00', end: '2025-05-06T11:15:00+02:00', room: 7 },
     ],
     tracks: [{ id: 3, name: { en: 'Tooling', de: 'Werkzeuge' }, description: {}, color: '#123456' }],
-    rooms: [{ id: 7, name: { en: 'Main hall', de: 'Großer Saal' }, description: {} }, { id: 8, name: 'Basement', description: '' }],
-    speakers: [{ code: 'SPK1', name: 'Ada Lovelace', avatar: null }, { code: 'SPK2', name: 'Grace Hopper', avatar: null }],
+    rooms: [
+      { id: 7, name: { en: 'Main hall', de: 'Großer Saal' }, description: {} },
+      { id: 8, name: 'Basement', description: '' },
+    ],
+    speakers: [
+      { code: 'SPK1', name: 'Ada Lovelace', avatar: null },
+      { code: 'SPK2', name: 'Grace Hopper', avatar: null },
+    ],
   };
 
   it('maps talks, rooms, tracks and speakers, leaves breaks out, and names the event from its URL', () => {
@@ -386,7 +434,13 @@ describe("importers: pretalx's widget JSON", () => {
     const { programme, format, notes } = imported(widget, 'auto', 'https://pretalx.example/fooconf/schedule/widgets/schedule.json');
     expect(format).to.equal('pretalx');
     expect(counts(programme)).to.deep.equal({ panels: 2, sessions: 2, papers: 0 });
-    expect(programme.conference).to.deep.equal({ id: 'fooconf', title: 'fooconf', timeZone: 'Europe/Vienna', locale: 'en', url: 'https://pretalx.example/fooconf/' });
+    expect(programme.conference).to.deep.equal({
+      id: 'fooconf',
+      title: 'fooconf',
+      timeZone: 'Europe/Vienna',
+      locale: 'en',
+      url: 'https://pretalx.example/fooconf/',
+    });
     expect(programme.panels[0]).to.deep.equal({
       id: 'ABCDEF',
       title: 'Schedules for everyone',
@@ -445,7 +499,7 @@ describe('loadProgramme with a format', () => {
     expect(c.programme.panels).to.have.length(36);
   });
 
-  it('reports a shape no importer knows as an invalid programme, with the importer\'s message', async () => {
+  it("reports a shape no importer knows as an invalid programme, with the importer's message", async () => {
     const e = await failure('/package.json?t=importers');
     expect(e.kind).to.equal('invalid');
     expect(e.message).to.contain('Could not tell the format of this programme').and.contain('set format=');

@@ -87,7 +87,9 @@ for (const file of FILES) {
     it(`lists all ${file.events} of its events, each at the time the file gives, in its own zone`, async () => {
       expect(expected.length).to.equal(file.events);
       const errors: unknown[] = [];
-      const el = await fixture<SessionList>(html`<session-list src=${url()} deep-link="none" time-zone="conference" @programme-error=${(e: Event) => errors.push(e)}></session-list>`);
+      const el = await fixture<SessionList>(
+        html`<session-list src=${url()} deep-link="none" time-zone="conference" @programme-error=${(e: Event) => errors.push(e)}></session-list>`,
+      );
       await settled(el);
       expect(el.shadowRoot!.querySelector('[part=count]')!.textContent!.trim()).to.equal(`${file.events} ${file.events === 1 ? 'session' : 'sessions'}`);
       expect(errors, 'nothing was left out').to.deep.equal([]);
@@ -95,7 +97,10 @@ for (const file of FILES) {
       const seen = new Map<string, string>();
       await scrollToEnd(el, (row) => seen.set(row.dataset.session!, row.querySelector('time')!.textContent!.trim()));
       const shown = expected.map((e) => [e.id, seen.get(`${e.id}-1`)]);
-      const wanted = expected.map((e) => [e.id, e.end === e.start || minutes(e.end) > minutes(e.start) ? `${e.start}${dash}${e.end}` : `${e.start}${dash}…${e.end}`]);
+      const wanted = expected.map((e) => [
+        e.id,
+        e.end === e.start || minutes(e.end) > minutes(e.start) ? `${e.start}${dash}${e.end}` : `${e.start}${dash}…${e.end}`,
+      ]);
       // A session that ends after midnight names the end's day: compare its clock times only.
       const norm = ([id, text]: (string | undefined)[]) => [id, text?.replace(/\u2009\u2013\u2009.*(\d{2}:\d{2})$/, `${dash}…$1`)];
       expect(shown.map(norm)).to.deep.equal(wanted.map(norm));
@@ -148,7 +153,12 @@ describe('exports that lose events say so', () => {
       expect(el.shadowRoot!.querySelector('[part=count]')!.textContent!.trim()).to.equal(`${79 - lost} sessions`);
       expect(el.shadowRoot!.querySelector('[part=skipped]')!.textContent).to.equal('1 item in this programme has mistakes and is not shown.');
       expect(errors[0].detail.kind).to.equal('partial');
-      expect(errors[0].detail.items).to.deep.include({ path: 'schedule.conference.days[1]', kind: 'day', id: '2019-08-22', problems: [{ path: 'schedule.conference.days[1]', message: '2019-08-22 has no rooms, so none of its events can be read' }] });
+      expect(errors[0].detail.items).to.deep.include({
+        path: 'schedule.conference.days[1]',
+        kind: 'day',
+        id: '2019-08-22',
+        problems: [{ path: 'schedule.conference.days[1]', message: '2019-08-22 has no rooms, so none of its events can be read' }],
+      });
       expect(warned.join('\n')).to.contain('2019-08-22 has no rooms');
       expect(visibleText(el)).to.contain('not shown');
     } finally {
@@ -172,7 +182,9 @@ describe('an export that names no time zone', () => {
     await settled(card);
     await settled(list);
     expect(card.shadowRoot!.querySelector('[part=time-zone]')!.textContent!.trim()).to.equal('Time zone: UTC+02:00');
-    expect(card.shadowRoot!.querySelector('[part=zone-note]')!.textContent!.trim()).to.equal('This schedule does not say its time zone, so times are shown at the UTC offset they carry.');
+    expect(card.shadowRoot!.querySelector('[part=zone-note]')!.textContent!.trim()).to.equal(
+      'This schedule does not say its time zone, so times are shown at the UTC offset they carry.',
+    );
     const note = list.shadowRoot!.querySelector('.note')!.textContent!;
     expect(note).to.contain('Times are in UTC+02:00, the conference’s time zone.');
     expect(note.match(/does not say its time zone/g)).to.have.length(1);

@@ -70,7 +70,13 @@ describe('loadProgramme', () => {
     expect(index.panel('P3')?.sessions).to.deep.equal([]);
     expect(index.session('P3-1')).to.equal(undefined);
     expect(index.source.skipped?.items).to.deep.equal([
-      { path: 'panels[2].sessions[0]', id: 'P3-1', kind: 'session', panelId: 'P3', problems: [{ path: 'panels[2].sessions[0].start', message: '"9am" is not an ISO 8601 date-time with an offset' }] },
+      {
+        path: 'panels[2].sessions[0]',
+        id: 'P3-1',
+        kind: 'session',
+        panelId: 'P3',
+        problems: [{ path: 'panels[2].sessions[0].start', message: '"9am" is not an ISO 8601 date-time with an offset' }],
+      },
     ]);
     expect(index.source.skipped?.message).to.contain('panels[2].sessions[0] (session P3-1)');
   });

@@ -50,7 +50,9 @@ describe('a long <session-list>, scrolled to its end', function () {
 
   it('draws every session of a list inside a scrolling container', async () => {
     const url = generated(400);
-    const box = await fixture<HTMLDivElement>(html`<div style="height: 480px; overflow: auto; margin-top: 40px"><session-list src=${url}></session-list></div>`);
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="height: 480px; overflow: auto; margin-top: 40px"><session-list src=${url}></session-list></div>`,
+    );
     const el = box.querySelector('session-list') as SessionList;
     await settled(el);
     const seen = await seenToEnd(el, box, box);

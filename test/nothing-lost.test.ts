@@ -147,7 +147,9 @@ describe('nothing lost: 1,000 presses over 100 items on two pages against a fail
     const errors: string[] = [];
     a.doc.addEventListener('programme-error', (e) => errors.push((e as CustomEvent).detail.kind));
     a.button('F000')!.click();
-    await waitUntil(() => a.star('F000').shadowRoot!.querySelector('[role=status]')!.textContent!.startsWith('Not sent yet'), 'the reader was not told', { timeout: 10000 });
+    await waitUntil(() => a.star('F000').shadowRoot!.querySelector('[role=status]')!.textContent!.startsWith('Not sent yet'), 'the reader was not told', {
+      timeout: 10000,
+    });
     expect(a.shown('F000')).to.equal('true');
     expect(a.pending()).to.deep.equal(['F000']);
     expect(errors.length).to.be.greaterThan(0);
@@ -166,7 +168,9 @@ describe('nothing lost: 1,000 presses over 100 items on two pages against a fail
     expect(a.star('F000').shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('');
     // Put it back for the run.
     a.button('F000')!.click();
-    await waitUntil(async () => !(await serverItems()).includes('F000') && a.pending().length === 0 && b.pending().length === 0, 'not taken back', { timeout: 10000 });
+    await waitUntil(async () => !(await serverItems()).includes('F000') && a.pending().length === 0 && b.pending().length === 0, 'not taken back', {
+      timeout: 10000,
+    });
   });
 
   it('ends with the pages, reloads and the server agreeing on the last choice for every item', async () => {
@@ -206,7 +210,11 @@ describe('nothing lost: 1,000 presses over 100 items on two pages against a fail
     const counts = await faultCounts();
     for (const p of pages) p.online();
     const expected = ids.filter((id) => last.get(id)).sort();
-    await waitUntil(async () => pages.every((p) => p.pending().length === 0) && JSON.stringify(await serverItems()) === JSON.stringify(expected), 'the pages and the server never agreed', { timeout: 60000, interval: 200 });
+    await waitUntil(
+      async () => pages.every((p) => p.pending().length === 0) && JSON.stringify(await serverItems()) === JSON.stringify(expected),
+      'the pages and the server never agreed',
+      { timeout: 60000, interval: 200 },
+    );
 
     for (const p of pages) expect(p.starred(), `${p.name} shows the last choice`).to.deep.equal(expected);
     expect(await serverItems(), 'the server holds the last choice').to.deep.equal(expected);

@@ -76,10 +76,7 @@ describe('importers report every item they leave out', () => {
           acronym: 't',
           title: 'T',
           time_zone_name: 'Europe/Berlin',
-          days: [
-            { date: '2025-06-02', rooms: { Hall: [ev('g1', '2025-06-02T10:00:00+02:00'), 'oops', ev('g2')], Side: 'nothing' } },
-            { date: '2025-06-03' },
-          ],
+          days: [{ date: '2025-06-02', rooms: { Hall: [ev('g1', '2025-06-02T10:00:00+02:00'), 'oops', ev('g2')], Side: 'nothing' } }, { date: '2025-06-03' }],
         },
       },
     });
@@ -95,28 +92,45 @@ describe('importers report every item they leave out', () => {
   it('c3voc v2: an event that is not an object', () => {
     const r = importProgramme({
       $schema: 'https://c3voc.de/schedule/schema2.json',
-      schedule: { conference: { acronym: 'h', title: 'H', time_zone_name: 'Europe/Berlin' }, events: [{ guid: 'e1', title: 'One', start: '2024-12-27T10:30:00+01:00', end: '2024-12-27T11:00:00+01:00' }, 7] },
+      schedule: {
+        conference: { acronym: 'h', title: 'H', time_zone_name: 'Europe/Berlin' },
+        events: [{ guid: 'e1', title: 'One', start: '2024-12-27T10:30:00+01:00', end: '2024-12-27T11:00:00+01:00' }, 7],
+      },
     });
     expect(paths(r)).to.deep.equal(['event schedule.events[1]: an event that is not an object cannot be read']);
   });
 
   it("pretalx's widget JSON: a talk that is not an object (breaks are said, as notes)", () => {
-    const r = importProgramme({ talks: [{ code: 'AB', title: 'Talk', start: '2025-06-02T10:00:00+02:00', end: '2025-06-02T10:30:00+02:00', speakers: [] }, null, { title: 'Coffee' }], rooms: [], timezone: 'Europe/Berlin' });
+    const r = importProgramme({
+      talks: [{ code: 'AB', title: 'Talk', start: '2025-06-02T10:00:00+02:00', end: '2025-06-02T10:30:00+02:00', speakers: [] }, null, { title: 'Coffee' }],
+      rooms: [],
+      timezone: 'Europe/Berlin',
+    });
     expect(paths(r)).to.deep.equal(['event talks[1]: a talk that is not an object cannot be read']);
     expect(r.notes.join(' ')).to.contain('1 break was left out');
   });
 
   it('a sound export reports nothing', () => {
-    const r = importProgramme({ schedule: { conference: { acronym: 't', title: 'T', time_zone_name: 'Europe/Berlin', days: [{ date: '2025-06-02', rooms: { Hall: [] } }] } } });
+    const r = importProgramme({
+      schedule: { conference: { acronym: 't', title: 'T', time_zone_name: 'Europe/Berlin', days: [{ date: '2025-06-02', rooms: { Hall: [] } }] } },
+    });
     expect(r.skipped).to.equal(undefined);
   });
 
   it('on the page: a list of an export with unreadable events says how many are not shown', async () => {
     const restore = quiet();
     try {
-      const src = blob({ $schema: 'https://c3voc.de/schedule/schema2.json', schedule: { conference: { acronym: 'h2', title: 'H', time_zone_name: 'Europe/Berlin' }, events: [{ guid: 'e1', title: 'One', start: '2024-12-27T10:30:00+01:00', end: '2024-12-27T11:00:00+01:00' }, 'x', 'y'] } });
+      const src = blob({
+        $schema: 'https://c3voc.de/schedule/schema2.json',
+        schedule: {
+          conference: { acronym: 'h2', title: 'H', time_zone_name: 'Europe/Berlin' },
+          events: [{ guid: 'e1', title: 'One', start: '2024-12-27T10:30:00+01:00', end: '2024-12-27T11:00:00+01:00' }, 'x', 'y'],
+        },
+      });
       const errors: CustomEvent[] = [];
-      const el = await fixture<HTMLElement>(html`<session-list src=${src} deep-link="none" @programme-error=${(e: CustomEvent) => errors.push(e)}></session-list>`);
+      const el = await fixture<HTMLElement>(
+        html`<session-list src=${src} deep-link="none" @programme-error=${(e: CustomEvent) => errors.push(e)}></session-list>`,
+      );
       await settled(el);
       await waitUntil(() => errors.length === 1, 'no programme-error');
       expect(errors[0].detail.kind).to.equal('partial');

@@ -34,7 +34,9 @@ describe('<programme-source>', () => {
   });
 
   it('loads again when src changes', async () => {
-    const el = await fixture<HTMLElementTagNameMap['programme-source']>(html`<programme-source src=${programmeUrl('sparse')}><panel-card panel-id="BARE"></panel-card></programme-source>`);
+    const el = await fixture<HTMLElementTagNameMap['programme-source']>(
+      html`<programme-source src=${programmeUrl('sparse')}><panel-card panel-id="BARE"></panel-card></programme-source>`,
+    );
     const card = el.querySelector('panel-card')!;
     await settled(card);
     expect(visibleText(card)).to.contain('A panel with nothing else');
@@ -44,7 +46,9 @@ describe('<programme-source>', () => {
   });
 
   it('passes its time-zone to every element inside', async () => {
-    const el = await fixture(html`<programme-source time-zone="Europe/London" src=${programmeUrl('demo')}><panel-card panel-id="P021"></panel-card></programme-source>`);
+    const el = await fixture(
+      html`<programme-source time-zone="Europe/London" src=${programmeUrl('demo')}><panel-card panel-id="P021"></panel-card></programme-source>`,
+    );
     const card = el.querySelector('panel-card')!;
     await settled(card);
     expect(visibleText(card)).to.contain('Time zone: Europe/London');

@@ -56,7 +56,12 @@ export async function drawn(list: HTMLElement, message: string, container?: Elem
  * bottom, most of a screen at a time. At each step it waits until the reader sees drawn rows and
  * no blank, then hands every row in view to `see`.
  */
-export async function scrollToEnd(list: HTMLElement, see: (row: HTMLElement) => void, scroller: Element = document.scrollingElement!, container?: Element): Promise<void> {
+export async function scrollToEnd(
+  list: HTMLElement,
+  see: (row: HTMLElement) => void,
+  scroller: Element = document.scrollingElement!,
+  container?: Element,
+): Promise<void> {
   const height = () => (container ? container.clientHeight : window.innerHeight);
   for (let step = 0; ; step++) {
     await drawn(list, `blank list at scrollTop ${scroller.scrollTop} (step ${step})`, container);
@@ -64,7 +69,8 @@ export async function scrollToEnd(list: HTMLElement, see: (row: HTMLElement) => 
     if (view) inView(list, view).rows.forEach(see);
     const before = scroller.scrollTop;
     scroller.scrollTop = before + Math.floor(height() * 0.8);
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    // A timer, not an animation frame: a page the browser puts in the background gets no frames.
+    await new Promise((r) => setTimeout(r, 20));
     if (scroller.scrollTop === before) break;
   }
 }

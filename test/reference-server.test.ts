@@ -259,11 +259,17 @@ describe('reference schedule server', () => {
         headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'x-requested-with' },
       });
       expect(refusedPreflight.status, origin).to.equal(403);
-      expect(Object.keys(refusedPreflight.headers).filter((h) => h.startsWith('access-control-')), origin).to.deep.equal([]);
+      expect(
+        Object.keys(refusedPreflight.headers).filter((h) => h.startsWith('access-control-')),
+        origin,
+      ).to.deep.equal([]);
 
       const refused = await fromNode({ method: 'PUT', path: '/api/schedule/items/P021', headers: { origin, ...HEADER } });
       expect(refused.status, origin).to.equal(403);
-      expect(Object.keys(refused.headers).filter((h) => h.startsWith('access-control-')), origin).to.deep.equal([]);
+      expect(
+        Object.keys(refused.headers).filter((h) => h.startsWith('access-control-')),
+        origin,
+      ).to.deep.equal([]);
     }
   });
 

@@ -18,11 +18,13 @@ class WindowHost extends LitElement {
   protected override render() {
     this.window.setItems(this.items);
     return html`<div class="rows">
-      ${this.window.chunks().map((c) =>
-        c.rendered
-          ? html`<div data-chunk=${c.index}>${c.items.map((i) => html`<div class="item" style="height: ${i.day ? 0 : 100}px">${i.n}</div>`)}</div>`
-          : html`<div data-chunk=${c.index} class="placeholder" style="height: ${c.height}px"></div>`,
-      )}
+      ${this.window
+        .chunks()
+        .map((c) =>
+          c.rendered
+            ? html`<div data-chunk=${c.index}>${c.items.map((i) => html`<div class="item" style="height: ${i.day ? 0 : 100}px">${i.n}</div>`)}</div>`
+            : html`<div data-chunk=${c.index} class="placeholder" style="height: ${c.height}px"></div>`,
+        )}
     </div>`;
   }
 }
@@ -36,14 +38,22 @@ async function host(list: Item[]): Promise<WindowHost> {
   await el.updateComplete;
   return el;
 }
-const drawn = (el: WindowHost) => el.window.chunks().filter((c) => c.rendered).map((c) => c.index);
+const drawn = (el: WindowHost) =>
+  el.window
+    .chunks()
+    .filter((c) => c.rendered)
+    .map((c) => c.index);
 
 describe('RowWindow', () => {
   afterEach(() => window.scrollTo(0, 0));
 
   it('cuts the list into chunks of at most chunkSize, starting a new one at each breakBefore item', async () => {
     const el = await host(items(12, 7));
-    expect(el.window.chunks().map((c) => c.items.map((i) => i.n))).to.deep.equal([[0, 1, 2, 3, 4], [5, 6], [7, 8, 9, 10, 11]]);
+    expect(el.window.chunks().map((c) => c.items.map((i) => i.n))).to.deep.equal([
+      [0, 1, 2, 3, 4],
+      [5, 6],
+      [7, 8, 9, 10, 11],
+    ]);
     expect(el.window.chunks().map((c) => c.offset)).to.deep.equal([0, 5, 7]);
   });
 

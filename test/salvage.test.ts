@@ -37,7 +37,10 @@ function salvage(edit: (d: Doc) => void) {
   return { doc, problems, out };
 }
 
-const ids = (doc: unknown) => JSON.stringify(doc).match(/"id":"[^"]+"/g)!.map((s) => s.slice(6, -1));
+const ids = (doc: unknown) =>
+  JSON.stringify(doc)
+    .match(/"id":"[^"]+"/g)!
+    .map((s) => s.slice(6, -1));
 
 describe('salvageProgramme', () => {
   it('drops a paper with a mistake, and nothing else', () => {
@@ -80,7 +83,11 @@ describe('salvageProgramme', () => {
   });
 
   it('drops a panel whose sessions are not a list, or that is not an object at all (no id to report)', () => {
-    expect(salvage((d) => ((d.panels[1] as unknown as Record<string, unknown>).sessions = 'soon')).out!.skipped.items[0]).to.include({ path: 'panels[1]', id: 'B', kind: 'panel' });
+    expect(salvage((d) => ((d.panels[1] as unknown as Record<string, unknown>).sessions = 'soon')).out!.skipped.items[0]).to.include({
+      path: 'panels[1]',
+      id: 'B',
+      kind: 'panel',
+    });
     const { out } = salvage((d) => ((d.panels as unknown[])[1] = 'B'));
     expect(out!.skipped.items[0]).to.deep.equal({ path: 'panels[1]', kind: 'panel', problems: [{ path: 'panels[1]', message: '"B" is not an object' }] });
     expect(out!.skipped.ids).to.deep.equal([]);
@@ -102,7 +109,11 @@ describe('salvageProgramme', () => {
       delete (d.panels[1] as Record<string, unknown>).title;
     });
     expect(out!.skipped.items.map((i) => i.path)).to.deep.equal(['panels[1]', 'panels[2].sessions[0].papers[1]']);
-    expect(out!.skipped.items[0].problems.map((p) => p.path).sort()).to.deep.equal(['panels[1].sessions[1].papers[0].title', 'panels[1].sessions[1].start', 'panels[1].title']);
+    expect(out!.skipped.items[0].problems.map((p) => p.path).sort()).to.deep.equal([
+      'panels[1].sessions[1].papers[0].title',
+      'panels[1].sessions[1].start',
+      'panels[1].title',
+    ]);
     expect(out!.skipped.items.flatMap((i) => i.problems)).to.have.length(problems.length);
   });
 
@@ -155,7 +166,10 @@ describe('salvageProgramme', () => {
     expect(salvageProgramme(programme(), [])).to.equal(undefined);
     expect(salvageProgramme(programme(), [{ path: 'panels[0].sessions[0].papers[9].title', message: 'made up' }])).to.equal(undefined);
     expect(salvageProgramme(programme(), [{ path: 'panels[0].sessions[7]', message: 'made up' }])).to.equal(undefined);
-    expect(salvageProgramme(programme(), [{ path: 'panels[0].chairs[0].name', message: 'made up' }])!.skipped.items[0]).to.deep.include({ path: 'panels[0]', id: 'A' });
+    expect(salvageProgramme(programme(), [{ path: 'panels[0].chairs[0].name', message: 'made up' }])!.skipped.items[0]).to.deep.include({
+      path: 'panels[0]',
+      id: 'A',
+    });
   });
 
   it('says where, how many, and each item by path, id and reason, in a message of bounded length', () => {
@@ -186,7 +200,9 @@ describe('salvageProgramme', () => {
       expect(rest!.programme.panels[0].sessions![0].papers!.map((p) => p.id)).to.deep.equal(['A-1-b']);
       expect(rest!.skipped.items[0].id).to.equal('A-1-a');
       expect(warned).to.have.length(1);
-      expect(String(warned[0][0])).to.match(/^programme-elements: The programme at the test has mistakes in 1 item, which is not shown: panels\[0\]\.sessions\[0\]\.papers\[0\]/);
+      expect(String(warned[0][0])).to.match(
+        /^programme-elements: The programme at the test has mistakes in 1 item, which is not shown: panels\[0\]\.sessions\[0\]\.papers\[0\]/,
+      );
       const refused = broken((d) => (d.version = 3));
       expect(await partial(refused.doc, { problems: refused.problems as ValidationProblem[] }, 'x')).to.equal(undefined);
       expect(warned).to.have.length(1);

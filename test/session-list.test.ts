@@ -55,7 +55,11 @@ describe('<session-list>', () => {
 
   it('groups sessions by day and orders them by time, in the conference zone', async () => {
     const el = await list(html`<session-list src=${demo()}></session-list>`);
-    expect(days(el)).to.deep.equal(['Friday, 7 June 2024', 'Saturday, 8 June 2024', 'Sunday, 9 June 2024', 'Monday, 10 June 2024'].map((d) => d.replace(/,(?= \d)/, (m) => (days(el)[0].includes(',') ? m : ''))));
+    expect(days(el)).to.deep.equal(
+      ['Friday, 7 June 2024', 'Saturday, 8 June 2024', 'Sunday, 9 June 2024', 'Monday, 10 June 2024'].map((d) =>
+        d.replace(/,(?= \d)/, (m) => (days(el)[0].includes(',') ? m : '')),
+      ),
+    );
     expect(count(el)).to.equal('18 sessions');
     const g = groups(el);
     expect(g['P038-1']).to.match(/^Saturday,? 8 June/);
@@ -257,7 +261,9 @@ describe('<session-list>', () => {
   });
 
   it('shows a timetable by room for one day, and the list in a narrow container', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1000px"><session-list src=${demo()} deep-link="none" view="grid" day="2024-06-08"></session-list></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 1000px"><session-list src=${demo()} deep-link="none" view="grid" day="2024-06-08"></session-list></div>`,
+    );
     const el = wrapper.querySelector('session-list')!;
     await settled(el);
     await waitUntil(() => root(el).querySelector('[part=grid]'), 'no grid');
@@ -278,8 +284,13 @@ describe('<session-list>', () => {
       theme: `Theme ${p % 8}`,
       location: `Room ${p % 20}`,
       sessions: [0, 1].map((s) => {
-        const start = Date.UTC(2024, 5, 7 + (p % 4), 3 + s * 2 + (p % 5)) ;
-        return { id: `G${p}-${s}`, start: new Date(start).toISOString(), end: new Date(start + 5400000).toISOString(), papers: [{ id: `G${p}-${s}-a`, title: `Paper ${p}.${s}` }] };
+        const start = Date.UTC(2024, 5, 7 + (p % 4), 3 + s * 2 + (p % 5));
+        return {
+          id: `G${p}-${s}`,
+          start: new Date(start).toISOString(),
+          end: new Date(start + 5400000).toISOString(),
+          papers: [{ id: `G${p}-${s}-a`, title: `Paper ${p}.${s}` }],
+        };
       }),
     }));
     const doc = { version: 1, conference: { id: 'big', title: 'Big', timeZone: 'Asia/Almaty' }, panels };

@@ -31,7 +31,9 @@ async function twinStars(itemId: string) {
   const a = api();
   await a.ready;
   const adapter = new HttpScheduleAdapter(a.base, { retries: 0 });
-  const el = await fixture(html`<div><star-toggle item-id=${itemId} .scheduleAdapter=${adapter}></star-toggle><star-toggle item-id=${itemId} .scheduleAdapter=${adapter}></star-toggle></div>`);
+  const el = await fixture(
+    html`<div><star-toggle item-id=${itemId} .scheduleAdapter=${adapter}></star-toggle><star-toggle item-id=${itemId} .scheduleAdapter=${adapter}></star-toggle></div>`,
+  );
   const [star, twin] = [...el.querySelectorAll('star-toggle')] as StarToggle[];
   await ready(star);
   return { a, el, star, twin };
@@ -123,7 +125,9 @@ describe('<star-toggle> with an HTTP schedule', () => {
   it('signed out: says what signing in is for; a press asks the host to sign in', async () => {
     const a = api({ signedIn: false });
     await a.ready;
-    const el = await fixture<StarToggle>(html`<star-toggle item-id="P021-1-a" item-title="Is Kazakhstan a middle power?" schedule=${a.base} login-url="/login?return={return}"></star-toggle>`);
+    const el = await fixture<StarToggle>(
+      html`<star-toggle item-id="P021-1-a" item-title="Is Kazakhstan a middle power?" schedule=${a.base} login-url="/login?return={return}"></star-toggle>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('.signed-out'), 'never showed the signed-out state');
     expect(button(el).getAttribute('aria-label')).to.equal('Sign in to add “Is Kazakhstan a middle power?” to your schedule');
     expect(button(el).hasAttribute('aria-pressed')).to.equal(false);
@@ -183,7 +187,10 @@ describe('<star-toggle> with an HTTP schedule', () => {
     expect(errors[0].detail).to.deep.equal({ message: 'The schedule server answered HTTP 403.', kind: 'save' });
     const message = star.shadowRoot!.querySelector('[role=status]')!;
     expect(message.textContent).to.equal('Not saved: The schedule server answered HTTP 403. The star was put back.');
-    expect(Object.keys(localStorage).filter((k) => k.startsWith('programme-elements:outbox:') && k.includes(a.base)), 'nothing kept').to.deep.equal([]);
+    expect(
+      Object.keys(localStorage).filter((k) => k.startsWith('programme-elements:outbox:') && k.includes(a.base)),
+      'nothing kept',
+    ).to.deep.equal([]);
     await expect(star).to.be.accessible();
     // Recovery: the next press persists, and the page, the server and a fresh read agree.
     button(star).click();
@@ -244,7 +251,9 @@ describe('<star-toggle> with an HTTP schedule', () => {
   it('keeps a change that could not be sent, says it is pending, and sends it when the server is back, even after a reload', async () => {
     const a = api();
     await a.ready;
-    const el = await fixture<StarToggle>(html`<star-toggle item-id="P7" item-title="Seven" .scheduleAdapter=${new HttpScheduleAdapter(a.base, { retries: 0 })}></star-toggle>`);
+    const el = await fixture<StarToggle>(
+      html`<star-toggle item-id="P7" item-title="Seven" .scheduleAdapter=${new HttpScheduleAdapter(a.base, { retries: 0 })}></star-toggle>`,
+    );
     await ready(el);
     await a.control({ drop: 1000 });
     const errors = record<ProgrammeErrorDetail>(el, 'programme-error');
@@ -262,7 +271,9 @@ describe('<star-toggle> with an HTTP schedule', () => {
     expect(JSON.parse(localStorage.getItem(saved!)!).P7.starred).to.equal(true);
 
     // A reload: a new adapter and store find the kept change and show it as pending.
-    const again = await fixture<StarToggle>(html`<star-toggle item-id="P7" item-title="Seven" .scheduleAdapter=${new HttpScheduleAdapter(a.base, { retries: 0 })}></star-toggle>`);
+    const again = await fixture<StarToggle>(
+      html`<star-toggle item-id="P7" item-title="Seven" .scheduleAdapter=${new HttpScheduleAdapter(a.base, { retries: 0 })}></star-toggle>`,
+    );
     await waitUntil(() => pressed(again) === 'true', 'the kept change did not survive the reload');
 
     // The server is back.
@@ -277,7 +288,9 @@ describe('<star-toggle> with an HTTP schedule', () => {
   it('a 401 mid-session rolls back and turns every star to signed out', async () => {
     const a = api();
     await a.ready;
-    const el = await fixture(html`<div><star-toggle item-id="P3" schedule=${a.base}></star-toggle><star-toggle item-id="P4" schedule=${a.base}></star-toggle></div>`);
+    const el = await fixture(
+      html`<div><star-toggle item-id="P3" schedule=${a.base}></star-toggle><star-toggle item-id="P4" schedule=${a.base}></star-toggle></div>`,
+    );
     const [star, other] = [...el.querySelectorAll('star-toggle')];
     await ready(star);
     await a.control({ signedIn: false });

@@ -32,14 +32,25 @@ const CHANGES: Array<[zone: string, at: string, before: number, after: number]> 
 /** What Intl itself reads on a clock in `zone` at `epoch`: `yyyy-mm-dd hh:mm`, an oracle apart from ours. */
 function intlReading(epoch: number, zone: string): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
       .formatToParts(new Date(epoch))
       .map((x) => [x.type, x.value]),
   );
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 const ourReading = (epoch: number, zone: string) => wallClock(epoch, zone).toISOString().slice(0, 16).replace('T', ' ');
-const label = (minutes: number) => (minutes ? `UTC${minutes < 0 ? '\u2212' : '+'}${String(Math.trunc(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}` : 'UTC');
+const label = (minutes: number) =>
+  minutes
+    ? `UTC${minutes < 0 ? '\u2212' : '+'}${String(Math.trunc(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`
+    : 'UTC';
 
 describe(`time zones, with the reader's browser in ${viewerTimeZone()}`, () => {
   for (const [zone, at, before, after] of CHANGES) {

@@ -38,7 +38,11 @@ describe('programme validation', () => {
     const result = validateProgramme({
       version: 1,
       conference: { id: 'c', title: 'C', timeZone: 'Asia/Almaty' },
-      panels: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c2', title: 'C', sessions: [{ id: 's', start: '9am', end: '2024-06-09T10:00:00+05:00' }] }],
+      panels: [
+        { id: 'a', title: 'A' },
+        { id: 'b', title: 'B' },
+        { id: 'c2', title: 'C', sessions: [{ id: 's', start: '9am', end: '2024-06-09T10:00:00+05:00' }] },
+      ],
     });
     expect(result.ok).to.equal(false);
     expect(result.problems).to.deep.equal([{ path: 'panels[2].sessions[0].start', message: '"9am" is not an ISO 8601 date-time with an offset' }]);
@@ -48,9 +52,7 @@ describe('programme validation', () => {
     const result = validateProgramme({
       version: 1,
       conference: { id: 'c', title: 'C', timeZone: 'Mars/Olympus' },
-      panels: [
-        { id: 'P1', title: 'A', sessions: [{ id: 'P1', start: '2024-06-09T10:00:00+05:00', end: '2024-06-09T09:00:00+05:00' }] },
-      ],
+      panels: [{ id: 'P1', title: 'A', sessions: [{ id: 'P1', start: '2024-06-09T10:00:00+05:00', end: '2024-06-09T09:00:00+05:00' }] }],
     });
     expect(result.problems.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
       'conference.timeZone: "Mars/Olympus" is not an IANA time zone',

@@ -33,7 +33,9 @@ describe('words and languages', () => {
   });
 
   it('lays out right to left under dir="rtl"', async () => {
-    const el = await fixture(html`<div dir="rtl" lang="ar" style="width: 900px"><session-list src=${programmeUrl('demo')} deep-link="none"></session-list></div>`);
+    const el = await fixture(
+      html`<div dir="rtl" lang="ar" style="width: 900px"><session-list src=${programmeUrl('demo')} deep-link="none"></session-list></div>`,
+    );
     const list = el.querySelector<SessionList>('session-list')!;
     await settled(list);
     const row = list.shadowRoot!.querySelector('.row')!;

@@ -40,7 +40,12 @@ const looksNative = (json: unknown) => typeof json === 'object' && json !== null
  * A programme v1 from parsed JSON: as it is when it is one, else through the importers, which are
  * loaded only then.
  */
-async function toProgramme(json: unknown, format: ProgrammeFormat, url: string, status: number): Promise<{ doc: unknown; read: string; notes: string[]; zone?: ZoneGuess; skipped?: Skipped }> {
+async function toProgramme(
+  json: unknown,
+  format: ProgrammeFormat,
+  url: string,
+  status: number,
+): Promise<{ doc: unknown; read: string; notes: string[]; zone?: ZoneGuess; skipped?: Skipped }> {
   if (format === 'native' || (format === 'auto' && looksNative(json))) return { doc: json, read: 'native', notes: [] };
   let importers: typeof import('./importers/index.js');
   try {
@@ -91,7 +96,12 @@ async function fetchProgramme(url: string, signal: AbortSignal, format: Programm
     throw unreachable(e);
   }
   if (!response.ok) {
-    throw new ProgrammeLoadError('http', `The programme at ${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, url, response.status);
+    throw new ProgrammeLoadError(
+      'http',
+      `The programme at ${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+      url,
+      response.status,
+    );
   }
   try {
     text = await response.text();
@@ -110,7 +120,12 @@ async function fetchProgramme(url: string, signal: AbortSignal, format: Programm
   const result = validateProgramme(doc);
   const as = read === 'native' ? '' : ` (read as ${read})`;
   // Mistakes only inside some panels: show the rest. salvage.ts says when, and loads only for such a document.
-  const usable = result.ok ? result : await import('./salvage.js').then((m) => m.partial(doc, result, url + as), () => {});
+  const usable = result.ok
+    ? result
+    : await import('./salvage.js').then(
+        (m) => m.partial(doc, result, url + as),
+        () => {},
+      );
   if (!usable) {
     const list = result.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
     throw new ProgrammeLoadError('invalid', `The programme at ${url}${as} is not a valid programme: ${list}`, url, response.status, result.problems);

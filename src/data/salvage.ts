@@ -51,7 +51,10 @@ export function salvageProgramme(doc: unknown, problems: ValidationProblem[], wh
   for (const problem of problems) {
     const m = ITEM_PATH.exec(problem.path);
     if (!m) return undefined;
-    const at = m.slice(1).filter((i) => i !== undefined).map(Number);
+    const at = m
+      .slice(1)
+      .filter((i) => i !== undefined)
+      .map(Number);
     const key = at.join('.');
     const entry = byItem.get(key) ?? byItem.set(key, { at, problems: [] }).get(key)!;
     entry.problems.push(problem);
@@ -62,7 +65,10 @@ export function salvageProgramme(doc: unknown, problems: ValidationProblem[], wh
   const keys = [...byItem.keys()].sort(byIndices);
   for (const key of keys) {
     const entry = byItem.get(key)!;
-    const outer = entry.at.map((_, n) => entry.at.slice(0, n).join('.')).slice(1).find((k) => dropped.has(k));
+    const outer = entry.at
+      .map((_, n) => entry.at.slice(0, n).join('.'))
+      .slice(1)
+      .find((k) => dropped.has(k));
     if (outer) dropped.get(outer)!.problems.push(...entry.problems);
     else dropped.set(key, { at: entry.at, problems: [...entry.problems] });
   }
@@ -91,7 +97,11 @@ export function salvageProgramme(doc: unknown, problems: ValidationProblem[], wh
  * salvaged or the rest is still not valid. Logs one console warning naming `where` and the items
  * left out.
  */
-export async function partial(doc: unknown, invalid: { problems: ValidationProblem[] }, where: string): Promise<{ programme: Programme; skipped: Skipped } | undefined> {
+export async function partial(
+  doc: unknown,
+  invalid: { problems: ValidationProblem[] },
+  where: string,
+): Promise<{ programme: Programme; skipped: Skipped } | undefined> {
   const salvaged = salvageProgramme(doc, invalid.problems, where);
   if (!salvaged) return undefined;
   // A big document is validated twice: let the page paint in between.
@@ -156,4 +166,3 @@ function prune(node: Obj, key: (typeof LISTS)[number], at: number[], dropped: Ma
   }
   return { ...node, [key]: out };
 }
-

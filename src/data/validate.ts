@@ -7,13 +7,10 @@ export interface ValidationProblem {
   message: string;
 }
 
-export type ValidationResult =
-  | { ok: true; programme: Programme; problems: [] }
-  | { ok: false; problems: ValidationProblem[] };
+export type ValidationResult = { ok: true; programme: Programme; problems: [] } | { ok: false; problems: ValidationProblem[] };
 
 /** ISO 8601 date-time that carries its offset (`Z` or `±hh:mm`). Same pattern as the schema. */
-export const DATE_TIME_WITH_OFFSET =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+export const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * True when the `yyyy-mm-dd` that starts `v` names a real calendar day. The pattern alone lets
@@ -156,7 +153,5 @@ export function validateProgramme(doc: Json): ValidationResult {
       });
     array(doc, 'panels', '', panel, true);
   }
-  return problems.length === 0
-    ? { ok: true, programme: doc as unknown as Programme, problems: [] }
-    : { ok: false, problems };
+  return problems.length === 0 ? { ok: true, programme: doc as unknown as Programme, problems: [] } : { ok: false, problems };
 }

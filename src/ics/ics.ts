@@ -125,11 +125,13 @@ function utc(ms: number): string | undefined {
  * (CRLF, CR or LF) written as `\n`, other control characters (which TEXT may not hold) dropped.
  */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex -- control characters are what is removed here
-    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
-    .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+  return (
+    value
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed here
+      .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+      .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))
+  );
 }
 
 /**

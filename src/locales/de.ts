@@ -7,15 +7,18 @@ export const germanWords: Words = {
   retry: 'Erneut versuchen',
   needsSource: 'Kein Programm: Geben Sie diesem Element ein src-Attribut oder setzen Sie es in <programme-source>.',
   notInProgramme: (kind, id) => `${kind === 'Panel' ? 'Panel' : kind === 'Paper' ? 'Beitrag' : kind} ${id} ist nicht in diesem Programm.`,
-  notShown: (kind, id) => `${kind === 'Panel' ? 'Panel' : kind === 'Paper' ? 'Beitrag' : kind} ${id} in diesem Programm enthält Fehler und wird nicht angezeigt.`,
-  partlyShown: (n) => `${n} ${n === 1 ? 'Eintrag dieses Panels enthält Fehler und wird' : 'Einträge dieses Panels enthalten Fehler und werden'} nicht angezeigt.`,
+  notShown: (kind, id) =>
+    `${kind === 'Panel' ? 'Panel' : kind === 'Paper' ? 'Beitrag' : kind} ${id} in diesem Programm enthält Fehler und wird nicht angezeigt.`,
+  partlyShown: (n) =>
+    `${n} ${n === 1 ? 'Eintrag dieses Panels enthält Fehler und wird' : 'Einträge dieses Panels enthalten Fehler und werden'} nicht angezeigt.`,
   zoneGuessed: ({ reason, stated, shown }) =>
     reason === 'unnamed'
       ? `Dieser Zeitplan nennt keine Zeitzone; die Zeiten werden mit dem UTC-Versatz gezeigt, den sie tragen.`
       : reason === 'unknown'
         ? `Dieser Zeitplan nennt eine Zeitzone, die dieser Browser nicht kennt („${stated}“); die Zeiten werden in ${shown} gezeigt.`
         : `Dieser Zeitplan nennt die Zeitzone ${stated}, seine Zeiten passen aber nicht dazu; sie werden in ${shown} gezeigt, wozu sie passen.`,
-  skipped: (n) => `${n} ${n === 1 ? 'Eintrag dieses Programms enthält Fehler und wird' : 'Einträge dieses Programms enthalten Fehler und werden'} nicht angezeigt.`,
+  skipped: (n) =>
+    `${n} ${n === 1 ? 'Eintrag dieses Programms enthält Fehler und wird' : 'Einträge dieses Programms enthalten Fehler und werden'} nicht angezeigt.`,
   format: 'Format',
   theme: 'Thema',
   location: 'Ort',

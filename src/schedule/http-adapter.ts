@@ -89,7 +89,9 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
       });
     } catch (e) {
       throw new UnreachableError(
-        (e as Error).name === 'TimeoutError' ? `The schedule server did not answer within ${this.#timeout / 1000} s.` : 'The schedule server could not be reached.',
+        (e as Error).name === 'TimeoutError'
+          ? `The schedule server did not answer within ${this.#timeout / 1000} s.`
+          : 'The schedule server could not be reached.',
       );
     }
     if (response.status === 401) throw new SignedOutError();
@@ -108,7 +110,6 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
 }
 
 const byBase = new Map<string, HttpScheduleAdapter>();
-
 
 /** One HTTP adapter per API base (and login) on the page, so every star using it shares one store. */
 export function httpAdapterFor(base: string, login?: string): HttpScheduleAdapter {

@@ -94,7 +94,8 @@ export class Outbox {
     try {
       const parsed: unknown = JSON.parse(localStorage.getItem(this.#key) ?? '{}');
       if (parsed && typeof parsed === 'object') {
-        for (const [id, c] of Object.entries(parsed)) if (typeof c?.starred === 'boolean' && typeof c.at === 'number') out.set(id, { starred: c.starred, at: c.at });
+        for (const [id, c] of Object.entries(parsed))
+          if (typeof c?.starred === 'boolean' && typeof c.at === 'number') out.set(id, { starred: c.starred, at: c.at });
       }
     } catch {
       // Unreadable: nothing is waiting.

@@ -85,8 +85,7 @@ export class ScheduleStore extends EventTarget {
 
   /** Sends every change that is waiting for the server now (a reconnect calls this too). */
   flush(): void {
-    if (this.status === 'signed-in')
-      for (const id of this.#chosen.keys()) if (this.isPending(id) && !this.#sending.has(id)) void this.#send(id);
+    if (this.status === 'signed-in') for (const id of this.#chosen.keys()) if (this.isPending(id) && !this.#sending.has(id)) void this.#send(id);
   }
 
   /** Every item starred, as the page shows it now. */

@@ -12,14 +12,31 @@ const DAYS = 10;
 const ROOMS = 100;
 /** Start of each slot, conference time (Asia/Almaty, UTC+05:00); every session lasts 1 h 45 min. */
 const SLOTS = ['09:00', '11:00', '13:30', '15:30', '17:30'];
-const THEMES = ['History', 'Anthropology and Ethnography', 'Economics and Development', 'Language and Literature', 'Religion', 'Environment and Energy', 'Film, Media and the Arts', 'Political Science, International Relations, and Law'];
+const THEMES = [
+  'History',
+  'Anthropology and Ethnography',
+  'Economics and Development',
+  'Language and Literature',
+  'Religion',
+  'Environment and Energy',
+  'Film, Media and the Arts',
+  'Political Science, International Relations, and Law',
+];
 const FORMATS = ['Panel', 'Roundtable', 'Individual Paper Session', 'Book Discussion'];
-const WORDS = ('archive steppe memory border water cotton oil railway bazaar shrine pasture migration cinema poetry ' +
+const WORDS = (
+  'archive steppe memory border water cotton oil railway bazaar shrine pasture migration cinema poetry ' +
   'courts elections reform irrigation heritage empire nomads diaspora language script media energy climate markets ' +
-  'kinship labour museum frontier caravan petitions manuscripts radio theatre youth protest ecology mining').split(' ');
+  'kinship labour museum frontier caravan petitions manuscripts radio theatre youth protest ecology mining'
+).split(' ');
 const NAMES = ['Aigerim', 'Bakhyt', 'Dilnoza', 'Erlan', 'Gulnara', 'Helen', 'Jamshid', 'Madina', 'Marat', 'Nodira', 'Rustam', 'Saule', 'Timur', 'Zarina'];
 const SURNAMES = ['Abenova', 'Ashworth', 'Karimov', 'Nurlanov', 'Ospanova', 'Petrova', 'Rahimov', 'Sadykova', 'Tursunov', 'Yusupova'];
-const PLACES = ['University of Northbridge', 'Nazarbayev University', 'Institute for Steppe History', 'Tashkent State University', 'American University of Central Asia'];
+const PLACES = [
+  'University of Northbridge',
+  'Nazarbayev University',
+  'Institute for Steppe History',
+  'Tashkent State University',
+  'American University of Central Asia',
+];
 
 /** A small linear congruential generator: deterministic, fast, good enough for filler text. */
 function random(seed: number) {

@@ -30,8 +30,7 @@
  * style attributes today, so they need `style-src-attr 'unsafe-inline'` (`?relax=style-attr`)
  * until that is fixed: see the skipped test in test/csp.test.ts.
  */
-export const STRICT_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+export const STRICT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
 const collector = `'use strict';
 window.__violations = [];
@@ -133,7 +132,9 @@ function base() {
             title: 'Session 1',
             start: '2024-06-09T09:00:00+02:00',
             end: '2024-06-09T10:30:00+02:00',
-            papers: [{ id: 'B1-1-a', title: 'A good paper', authors: [{ name: 'Charles Babbage' }], shortAbstract: 'Short.', abstract: 'Long.\n\nSecond paragraph.' }],
+            papers: [
+              { id: 'B1-1-a', title: 'A good paper', authors: [{ name: 'Charles Babbage' }], shortAbstract: 'Short.', abstract: 'Long.\n\nSecond paragraph.' },
+            ],
           },
         ],
       },
@@ -182,7 +183,13 @@ function hugeProgramme(bytes, broken = () => false) {
           title: 'Session 1',
           start: broken(i) ? '9am' : iso(start),
           end: iso(start + 5_400_000),
-          papers: [0, 1].map((k) => ({ id: `H${i}-1-${k}`, title: `Paper ${i}.${k}`, authors: [{ name: `Author ${i}.${k}` }], shortAbstract: words.slice(0, 30).join(' '), abstract })),
+          papers: [0, 1].map((k) => ({
+            id: `H${i}-1-${k}`,
+            title: `Paper ${i}.${k}`,
+            authors: [{ name: `Author ${i}.${k}` }],
+            shortAbstract: words.slice(0, 30).join(' '),
+            abstract,
+          })),
         },
       ],
     };
@@ -220,32 +227,177 @@ export const badDocuments = {
   'panels-missing': { expect: 'error', kind: 'invalid', path: 'panels', body: () => edited((d) => delete d.panels) },
   'panels-object': { expect: 'error', kind: 'invalid', path: 'panels', body: () => edited((d) => (d.panels = { B1: d.panels[0] })) },
   'panel-not-object': { expect: 'partial', path: 'panels[1]', skipped: ['panels[1]'], rows: ['B1-1'], body: () => edited((d) => (d.panels[1] = 'B2')) },
-  'panel-id-number': { expect: 'partial', path: 'panels[1].id', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].id = 2)) },
-  'panel-id-missing': { expect: 'partial', path: 'panels[1].id', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => delete d.panels[1].id) },
-  'panel-title-array': { expect: 'partial', path: 'panels[1].title', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { panel: 'B2', paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].title = ['Another', 'panel'])) },
-  'panel-title-missing': { expect: 'partial', path: 'panels[1].title', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { panel: 'B2', paper: 'B2-1-a' }, body: () => edited((d) => delete d.panels[1].title) },
-  'sessions-string': { expect: 'partial', path: 'panels[1].sessions', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { panel: 'B2' }, body: () => edited((d) => (d.panels[1].sessions = 'none yet')) },
-  'session-not-object': { expect: 'partial', path: 'panels[1].sessions[0]', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], body: () => edited((d) => (d.panels[1].sessions = [null])) },
-  'session-id-missing': { expect: 'partial', path: 'panels[1].sessions[0].id', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => delete d.panels[1].sessions[0].id) },
-  'session-start-number': { expect: 'partial', path: 'panels[1].sessions[0].start', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].start = 1717923600000)) },
-  'session-end-boolean': { expect: 'partial', path: 'panels[1].sessions[0].end', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].end = true)) },
-  'session-start-without-offset': { expect: 'partial', path: 'panels[1].sessions[0].start', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].start = '2024-06-09T11:00:00')) },
-  'session-start-30-february': { expect: 'partial', path: 'panels[1].sessions[0].start', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].start = '2024-02-30T11:00:00+02:00')) },
-  'paper-id-object': { expect: 'partial', path: 'panels[1].sessions[0].papers[0].id', skipped: ['panels[1].sessions[0].papers[0]'], rows: ['B1-1', 'B2-1'], body: () => edited((d) => (d.panels[1].sessions[0].papers[0].id = { value: 'B2-1-a' })) },
-  'paper-title-missing': { expect: 'partial', path: 'panels[1].sessions[0].papers[0].title', skipped: ['panels[1].sessions[0].papers[0]'], rows: ['B1-1', 'B2-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => delete d.panels[1].sessions[0].papers[0].title) },
+  'panel-id-number': {
+    expect: 'partial',
+    path: 'panels[1].id',
+    skipped: ['panels[1]'],
+    rows: ['B1-1'],
+    notShown: { paper: 'B2-1-a' },
+    body: () => edited((d) => (d.panels[1].id = 2)),
+  },
+  'panel-id-missing': {
+    expect: 'partial',
+    path: 'panels[1].id',
+    skipped: ['panels[1]'],
+    rows: ['B1-1'],
+    notShown: { paper: 'B2-1-a' },
+    body: () => edited((d) => delete d.panels[1].id),
+  },
+  'panel-title-array': {
+    expect: 'partial',
+    path: 'panels[1].title',
+    skipped: ['panels[1]'],
+    rows: ['B1-1'],
+    notShown: { panel: 'B2', paper: 'B2-1-a' },
+    body: () => edited((d) => (d.panels[1].title = ['Another', 'panel'])),
+  },
+  'panel-title-missing': {
+    expect: 'partial',
+    path: 'panels[1].title',
+    skipped: ['panels[1]'],
+    rows: ['B1-1'],
+    notShown: { panel: 'B2', paper: 'B2-1-a' },
+    body: () => edited((d) => delete d.panels[1].title),
+  },
+  'sessions-string': {
+    expect: 'partial',
+    path: 'panels[1].sessions',
+    skipped: ['panels[1]'],
+    rows: ['B1-1'],
+    notShown: { panel: 'B2' },
+    body: () => edited((d) => (d.panels[1].sessions = 'none yet')),
+  },
+  'session-not-object': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0]',
+    skipped: ['panels[1].sessions[0]'],
+    rows: ['B1-1'],
+    body: () => edited((d) => (d.panels[1].sessions = [null])),
+  },
+  'session-id-missing': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0].id',
+    skipped: ['panels[1].sessions[0]'],
+    rows: ['B1-1'],
+    notShown: { paper: 'B2-1-a' },
+    body: () => edited((d) => delete d.panels[1].sessions[0].id),
+  },
+  'session-start-number': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0].start',
+    skipped: ['panels[1].sessions[0]'],
+    rows: ['B1-1'],
+    notShown: { paper: 'B2-1-a' },
+    body: () => edited((d) => (d.panels[1].sessions[0].start = 1717923600000)),
+  },
+  'session-end-boolean': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0].end',
+    skipped: ['panels[1].sessions[0]'],
+    rows: ['B1-1'],
+    notShown: { paper: 'B2-1-a' },
+    body: () => edited((d) => (d.panels[1].sessions[0].end = true)),
+  },
+  'session-start-without-offset': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0].start',
+    skipped: ['panels[1].sessions[0]'],
+    rows: ['B1-1'],
+    notShown: { paper: 'B2-1-a' },
+    body: () => edited((d) => (d.panels[1].sessions[0].start = '2024-06-09T11:00:00')),
+  },
+  'session-start-30-february': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0].start',
+    skipped: ['panels[1].sessions[0]'],
+    rows: ['B1-1'],
+    notShown: { paper: 'B2-1-a' },
+    body: () => edited((d) => (d.panels[1].sessions[0].start = '2024-02-30T11:00:00+02:00')),
+  },
+  'paper-id-object': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0].papers[0].id',
+    skipped: ['panels[1].sessions[0].papers[0]'],
+    rows: ['B1-1', 'B2-1'],
+    body: () => edited((d) => (d.panels[1].sessions[0].papers[0].id = { value: 'B2-1-a' })),
+  },
+  'paper-title-missing': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0].papers[0].title',
+    skipped: ['panels[1].sessions[0].papers[0]'],
+    rows: ['B1-1', 'B2-1'],
+    notShown: { paper: 'B2-1-a' },
+    body: () => edited((d) => delete d.panels[1].sessions[0].papers[0].title),
+  },
   // Wrong types in optional fields (the rest of the document is fine)
-  'authors-string': { expect: 'partial', path: 'panels[1].sessions[0].papers[0].authors', skipped: ['panels[1].sessions[0].papers[0]'], rows: ['B1-1', 'B2-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].papers[0].authors = 'Ada Lovelace, Charles Babbage')) },
-  'person-without-name': { expect: 'partial', path: 'panels[1].convenors[0].name', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { panel: 'B2', paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].convenors = [{ affiliation: 'Nowhere' }])) },
-  'abstract-number': { expect: 'partial', path: 'panels[1].sessions[0].papers[0].abstract', skipped: ['panels[1].sessions[0].papers[0]'], rows: ['B1-1', 'B2-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].papers[0].abstract = 42)) },
-  'panel-url-object': { expect: 'partial', path: 'panels[1].url', skipped: ['panels[1]'], rows: ['B1-1'], notShown: { panel: 'B2', paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].url = { href: 'https://example.org' })) },
+  'authors-string': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0].papers[0].authors',
+    skipped: ['panels[1].sessions[0].papers[0]'],
+    rows: ['B1-1', 'B2-1'],
+    notShown: { paper: 'B2-1-a' },
+    body: () => edited((d) => (d.panels[1].sessions[0].papers[0].authors = 'Ada Lovelace, Charles Babbage')),
+  },
+  'person-without-name': {
+    expect: 'partial',
+    path: 'panels[1].convenors[0].name',
+    skipped: ['panels[1]'],
+    rows: ['B1-1'],
+    notShown: { panel: 'B2', paper: 'B2-1-a' },
+    body: () => edited((d) => (d.panels[1].convenors = [{ affiliation: 'Nowhere' }])),
+  },
+  'abstract-number': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0].papers[0].abstract',
+    skipped: ['panels[1].sessions[0].papers[0]'],
+    rows: ['B1-1', 'B2-1'],
+    notShown: { paper: 'B2-1-a' },
+    body: () => edited((d) => (d.panels[1].sessions[0].papers[0].abstract = 42)),
+  },
+  'panel-url-object': {
+    expect: 'partial',
+    path: 'panels[1].url',
+    skipped: ['panels[1]'],
+    rows: ['B1-1'],
+    notShown: { panel: 'B2', paper: 'B2-1-a' },
+    body: () => edited((d) => (d.panels[1].url = { href: 'https://example.org' })),
+  },
   'locale-number': { expect: 'error', kind: 'invalid', path: 'conference.locale', body: () => edited((d) => (d.conference.locale = 7)) },
   // What only the runtime validator sees
-  'duplicate-ids': { expect: 'partial', path: 'panels[1].sessions[0].id', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].id = 'B1')) },
-  'duplicate-paper-ids': { expect: 'partial', path: 'panels[1].sessions[0].papers[0].id', skipped: ['panels[1].sessions[0].papers[0]'], rows: ['B1-1', 'B2-1'], body: () => edited((d) => (d.panels[1].sessions[0].papers[0].id = 'B1-1-a')) },
-  'unknown-time-zone': { expect: 'error', kind: 'invalid', path: 'conference.timeZone', body: () => edited((d) => (d.conference.timeZone = 'Mars/Olympus_Mons')) },
-  'end-before-start': { expect: 'partial', path: 'panels[1].sessions[0].end', skipped: ['panels[1].sessions[0]'], rows: ['B1-1'], notShown: { paper: 'B2-1-a' }, body: () => edited((d) => (d.panels[1].sessions[0].end = '2024-06-09T10:00:00+02:00')) },
+  'duplicate-ids': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0].id',
+    skipped: ['panels[1].sessions[0]'],
+    rows: ['B1-1'],
+    notShown: { paper: 'B2-1-a' },
+    body: () => edited((d) => (d.panels[1].sessions[0].id = 'B1')),
+  },
+  'duplicate-paper-ids': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0].papers[0].id',
+    skipped: ['panels[1].sessions[0].papers[0]'],
+    rows: ['B1-1', 'B2-1'],
+    body: () => edited((d) => (d.panels[1].sessions[0].papers[0].id = 'B1-1-a')),
+  },
+  'unknown-time-zone': {
+    expect: 'error',
+    kind: 'invalid',
+    path: 'conference.timeZone',
+    body: () => edited((d) => (d.conference.timeZone = 'Mars/Olympus_Mons')),
+  },
+  'end-before-start': {
+    expect: 'partial',
+    path: 'panels[1].sessions[0].end',
+    skipped: ['panels[1].sessions[0]'],
+    rows: ['B1-1'],
+    notShown: { paper: 'B2-1-a' },
+    body: () => edited((d) => (d.panels[1].sessions[0].end = '2024-06-09T10:00:00+02:00')),
+  },
   // Unusual but usable
-  'papers-at-panel-level': { expect: 'render', body: () => edited((d) => ((d.panels[1].papers = [{ id: 'B2-x', title: 'A paper without a session' }]), (d.panels[1].sessions[0].papers = []))) },
+  'papers-at-panel-level': {
+    expect: 'render',
+    body: () => edited((d) => ((d.panels[1].papers = [{ id: 'B2-x', title: 'A paper without a session' }]), (d.panels[1].sessions[0].papers = []))),
+  },
   'deep-nesting': { expect: 'render', body: () => edited((d) => (d.panels[1].extra = '@@NESTED@@')).replace('"@@NESTED@@"', nested(10_000)) },
   'deeper-nesting': { expect: 'render', body: () => edited((d) => (d.panels[1].extra = '@@NESTED@@')).replace('"@@NESTED@@"', nested(200_000)) },
   'empty-programme': { expect: 'render', empty: true, body: () => edited((d) => (d.panels = [])) },
@@ -273,7 +425,13 @@ export const badDocuments = {
   'session-ten-years-long': { expect: 'render', grid: true, body: () => edited((d) => (d.panels[1].sessions[0].end = '2034-06-09T12:00:00+02:00')) },
   'huge-20mb': { expect: 'render', huge: true, body: () => hugeProgramme(20_000_000) },
   // Too many problems (the validator stops at 100): the list is incomplete, so nothing is shown.
-  'huge-20mb-every-session-bad': { expect: 'error', kind: 'invalid', path: 'panels[0].sessions[0].start', huge: true, body: () => hugeProgramme(20_000_000, () => true) },
+  'huge-20mb-every-session-bad': {
+    expect: 'error',
+    kind: 'invalid',
+    path: 'panels[0].sessions[0].start',
+    huge: true,
+    body: () => hugeProgramme(20_000_000, () => true),
+  },
   // A few bad sessions in a big programme: the rest shows, and the page does not freeze meanwhile.
   'huge-20mb-some-sessions-bad': {
     expect: 'partial',
@@ -341,7 +499,7 @@ export function cspPageMiddleware() {
     }
     if (path === '/csp/long-programme.json') {
       ctx.type = 'application/json';
-      ctx.body = (longBody ??= JSON.stringify(longProgramme()));
+      ctx.body = longBody ??= JSON.stringify(longProgramme());
       return;
     }
     if (path === '/bad/index.json') {

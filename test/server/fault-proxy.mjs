@@ -43,20 +43,17 @@ export async function startFaultProxy(targetPort) {
       return res.end(JSON.stringify({ error: `injected ${status}` }));
     }
     const losing = !preflight && pick(lose);
-    const upstream = forward(
-      { host: '127.0.0.1', port: targetPort(), method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        counts.forwarded++;
-        if (losing) {
-          counts.lost++;
-          answer.resume();
-          answer.on('end', () => req.socket.destroy());
-          return;
-        }
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
+    const upstream = forward({ host: '127.0.0.1', port: targetPort(), method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      counts.forwarded++;
+      if (losing) {
+        counts.lost++;
+        answer.resume();
+        answer.on('end', () => req.socket.destroy());
+        return;
+      }
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
     upstream.on('error', () => {
       counts.refused++;
       req.socket.destroy();

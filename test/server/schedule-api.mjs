@@ -62,7 +62,18 @@ export function scheduleApiMiddleware() {
     if (rest === '__stats') return json(200, { requests: s.requests, starred: [...s.starred].sort(), order: s.order });
 
     if (ctx.get('x-requested-with') !== 'programme-elements') return json(403, { error: 'missing X-Requested-With' });
-    const kind = rest === 'me' ? 'me' : rest === 'items' ? 'items' : rest.startsWith('items/') ? (ctx.method === 'PUT' ? 'put' : ctx.method === 'DELETE' ? 'delete' : null) : null;
+    const kind =
+      rest === 'me'
+        ? 'me'
+        : rest === 'items'
+          ? 'items'
+          : rest.startsWith('items/')
+            ? ctx.method === 'PUT'
+              ? 'put'
+              : ctx.method === 'DELETE'
+                ? 'delete'
+                : null
+            : null;
     if (!kind) return json(404, { error: 'no such route' });
     s.requests[kind]++;
 

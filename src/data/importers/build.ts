@@ -54,7 +54,12 @@ export interface Draft {
   talks: TalkDraft[];
 }
 
-const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\w]+/g, '-').replace(/^-+|-+$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\w]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 
 /** "lecture" → "Lecture", "LIGHTNING_TALK" → "Lightning talk"; mixed case ("Talk", "Q&A") stays. */
 export function tidyLabel(s: string | undefined): string | undefined {
@@ -121,7 +126,12 @@ export function buildProgramme(draft: Draft, notes: Notes): Programme {
     const id = take(wanted ?? `${prefix}-${i + 1}`);
     const label = t.title ?? `#${i + 1}`;
     if (!wanted) notes.tally('no-id', label, (n) => `${events(n)} no id and ${n === 1 ? 'was' : 'were'} given one from ${n === 1 ? 'its' : 'their'} position`);
-    else if (id !== wanted) notes.tally('renamed', `${wanted} → ${id}`, (n) => `${events(n, 'shares', 'share')} an id with an earlier event and ${n === 1 ? 'was' : 'were'} given a new one`);
+    else if (id !== wanted)
+      notes.tally(
+        'renamed',
+        `${wanted} → ${id}`,
+        (n) => `${events(n, 'shares', 'share')} an id with an earlier event and ${n === 1 ? 'was' : 'were'} given a new one`,
+      );
     return id;
   });
 
@@ -172,7 +182,11 @@ export function buildProgramme(draft: Draft, notes: Notes): Programme {
       let duration = parseDuration(t.duration);
       if (duration === undefined) {
         duration = 0;
-        notes.tally('no-duration', title, (n) => `${events(n)} no duration (or one that cannot be read), so ${n === 1 ? 'it ends' : 'they end'} when ${n === 1 ? 'it starts' : 'they start'}`);
+        notes.tally(
+          'no-duration',
+          title,
+          (n) => `${events(n)} no duration (or one that cannot be read), so ${n === 1 ? 'it ends' : 'they end'} when ${n === 1 ? 'it starts' : 'they start'}`,
+        );
       }
       endAt = startAt + duration;
       // Keep the start's offset unless the conference zone agrees with it and says otherwise at the end (DST).

@@ -71,7 +71,11 @@ export function c3voc2Draft(json: unknown, notes: Notes): Draft {
     const ev = value;
     const participants = list(ev.participants).map(obj);
     const nameOf = (p: Obj) => personName(p) ?? personName(persons.get(text(p.guid) ?? ''));
-    const byRole = (chair: boolean) => participants.filter((p) => CHAIR.test(text(p.role) ?? '') === chair).map(nameOf).filter((n): n is string => !!n);
+    const byRole = (chair: boolean) =>
+      participants
+        .filter((p) => CHAIR.test(text(p.role) ?? '') === chair)
+        .map(nameOf)
+        .filter((n): n is string => !!n);
     talks.push({
       ids: [ev.guid, ev.id, ev.code, ev.slug],
       title: text(ev.title, languages),

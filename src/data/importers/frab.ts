@@ -22,7 +22,10 @@ export function personName(p: unknown): string | undefined {
   return text(o.public_name) ?? text(o.name) ?? text(o.full_name) ?? text(o.display_name);
 }
 
-export const names = (people: unknown): string[] => list(people).map(personName).filter((n): n is string => !!n);
+export const names = (people: unknown): string[] =>
+  list(people)
+    .map(personName)
+    .filter((n): n is string => !!n);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -66,7 +69,12 @@ export function frabDraft(json: unknown, notes: Notes, prefix = 'frab'): Draft {
     for (const [room, roomEvents] of Object.entries(day.rooms)) {
       const roomPath = `${dayPath}.rooms[${JSON.stringify(room)}]`;
       if (!Array.isArray(roomEvents)) {
-        notes.skip({ path: roomPath, kind: 'room', id: room, reason: `room ${JSON.stringify(room)} on ${dayName} is not a list of events, so none of its events can be read` });
+        notes.skip({
+          path: roomPath,
+          kind: 'room',
+          id: room,
+          reason: `room ${JSON.stringify(room)} on ${dayName} is not a list of events, so none of its events can be read`,
+        });
         continue;
       }
       roomEvents.forEach((value, e) => {

@@ -46,7 +46,6 @@ export interface ImportOptions {
   url?: string;
 }
 
-
 /**
  * Maps a parsed document in another system's format to the programme format v1.
  * Throws an Error with a reader-facing message when the format cannot be told or the document
@@ -72,7 +71,13 @@ export function importProgramme(json: unknown, format: ProgrammeFormat = 'auto',
   const programme = buildProgramme(draft, notes);
   const items = notes.skipped();
   const skipped: Skipped | undefined = items.length
-    ? { kind: 'partial', message: describeSkipped(`${options.url ?? 'this document'} (read as ${read})`, items), problems: items.flatMap((i) => i.problems), items, ids: [] }
+    ? {
+        kind: 'partial',
+        message: describeSkipped(`${options.url ?? 'this document'} (read as ${read})`, items),
+        problems: items.flatMap((i) => i.problems),
+        items,
+        ids: [],
+      }
     : undefined;
   return { programme, format: read, notes: notes.list(), ...(skipped ? { skipped } : {}), ...(notes.zone ? { zone: notes.zone } : {}) };
 }

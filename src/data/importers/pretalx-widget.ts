@@ -12,7 +12,11 @@ export function isPretalxWidget(json: unknown): boolean {
 }
 
 const byKey = (items: unknown, key: string): Map<string, Obj> =>
-  new Map(list(items).filter(isObject).map((item) => [text(item[key]) ?? '', item]));
+  new Map(
+    list(items)
+      .filter(isObject)
+      .map((item) => [text(item[key]) ?? '', item]),
+  );
 
 /**
  * The event's slug and public base from the address the file came from:

@@ -5,13 +5,56 @@
  */
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '',
-  ndash: '–', mdash: '—', hellip: '…', bull: '•', middot: '·', times: '×', deg: '°',
-  lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„', laquo: '«', raquo: '»',
-  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß',
-  aacute: 'á', agrave: 'à', acirc: 'â', eacute: 'é', egrave: 'è', ecirc: 'ê', iacute: 'í', oacute: 'ó', uacute: 'ú',
-  ccedil: 'ç', ntilde: 'ñ', oslash: 'ø', aring: 'å', aelig: 'æ',
-  copy: '©', reg: '®', trade: '™', euro: '€', pound: '£', sect: '§', para: '¶',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  shy: '',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  bull: '•',
+  middot: '·',
+  times: '×',
+  deg: '°',
+  lsquo: '‘',
+  rsquo: '’',
+  sbquo: '‚',
+  ldquo: '“',
+  rdquo: '”',
+  bdquo: '„',
+  laquo: '«',
+  raquo: '»',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  szlig: 'ß',
+  aacute: 'á',
+  agrave: 'à',
+  acirc: 'â',
+  eacute: 'é',
+  egrave: 'è',
+  ecirc: 'ê',
+  iacute: 'í',
+  oacute: 'ó',
+  uacute: 'ú',
+  ccedil: 'ç',
+  ntilde: 'ñ',
+  oslash: 'ø',
+  aring: 'å',
+  aelig: 'æ',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  euro: '€',
+  pound: '£',
+  sect: '§',
+  para: '¶',
 };
 
 /** Decodes `&amp;`, `&#8211;`, `&#x2013;` and the common named entities; unknown names stay as written. */
@@ -51,19 +94,18 @@ function htmlToText(s: string): string {
 function markdownToText(s: string): string {
   return s
     .split('\n')
-    .map((line) =>
-      line
-        .replace(/^\s{0,3}(`{3,}|~{3,}).*$/, '') // code fences
-        .replace(/^\s{0,3}([-*_])(\s*\1){2,}\s*$/, '') // horizontal rules
-        .replace(/^\s{0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$/, '$1') // headings
-        .replace(/^\s{0,3}>\s?/, '') // block quotes
-        .replace(/^(\s*)[*+]\s+/, '$1- '), // bullets
+    .map(
+      (line) =>
+        line
+          .replace(/^\s{0,3}(`{3,}|~{3,}).*$/, '') // code fences
+          .replace(/^\s{0,3}([-*_])(\s*\1){2,}\s*$/, '') // horizontal rules
+          .replace(/^\s{0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$/, '$1') // headings
+          .replace(/^\s{0,3}>\s?/, '') // block quotes
+          .replace(/^(\s*)[*+]\s+/, '$1- '), // bullets
     )
     .join('\n')
     .replace(/!\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/g, '$1') // images: their alt text
-    .replace(/\[([^\]\n]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, label: string, url: string) =>
-      label === url || !isHttp(url) ? label : `${label} (${url})`,
-    )
+    .replace(/\[([^\]\n]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, label: string, url: string) => (label === url || !isHttp(url) ? label : `${label} (${url})`))
     .replace(/<(https?:\/\/[^\s<>]+)>/gi, '$1') // autolinks
     .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, '$2') // strong
     .replace(/(^|[\s(["'])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s.,;:!?)\]"'])/gm, '$1$2') // *emphasis*

@@ -11,9 +11,21 @@ export interface Sample {
 
 /** Zones tried first when the offsets change during the programme (daylight saving time). */
 const COMMON = [
-  'Europe/Berlin', 'Europe/London', 'Europe/Helsinki', 'Europe/Lisbon', 'America/New_York', 'America/Chicago',
-  'America/Denver', 'America/Los_Angeles', 'America/Sao_Paulo', 'Australia/Sydney', 'Australia/Adelaide',
-  'Pacific/Auckland', 'Asia/Kolkata', 'Asia/Tehran', 'America/St_Johns',
+  'Europe/Berlin',
+  'Europe/London',
+  'Europe/Helsinki',
+  'Europe/Lisbon',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Sao_Paulo',
+  'Australia/Sydney',
+  'Australia/Adelaide',
+  'Pacific/Auckland',
+  'Asia/Kolkata',
+  'Asia/Tehran',
+  'America/St_Johns',
 ];
 
 const fits = (zone: string, samples: Sample[]) => samples.every((s) => zoneOffset(zone, s.epoch) === s.offset);

@@ -96,11 +96,13 @@ export class AbstractView extends LitElement {
       <div id="text" part="text" class="text">
         ${paragraphs(shown)}
       </div>
-      ${expandable
-        ? html`<button part="toggle" class="toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="text" @click=${this.#toggle}>
+      ${
+        expandable
+          ? html`<button part="toggle" class="toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="text" @click=${this.#toggle}>
             <span aria-hidden="true" class="chevron"></span>${this.expanded ? words.showShortAbstract : words.showFullAbstract}<span class="visually-hidden">: ${paper.title}</span>
           </button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 

@@ -139,20 +139,24 @@ export class PanelCard extends LitElement {
       ${panel.description ? html`<div class="description">${paragraphs(panel.description)}</div>` : nothing}
       <section aria-labelledby="sessions-heading">
         <div role="heading" aria-level=${level + 1} id="sessions-heading" class="section-heading">${words.sessions}</div>
-        ${sessions.length
-          ? html`<ul part="sessions" class="sessions">
+        ${
+          sessions.length
+            ? html`<ul part="sessions" class="sessions">
                 ${sessions.map((s) => this.#sessionLine(s, panel, times.get(s)!))}
               </ul>
               <p part="time-zone" class="time-zone">${words.timeZone(zoneLabel(zone), times.get(sessions[0])!.offset)}</p>
               ${guess && zone === conference.timeZone ? html`<p part="zone-note" class="time-zone">${words.zoneGuessed({ ...guess, shown: zoneLabel(guess.shown) })}</p>` : nothing}`
-          : html`<p class="empty">${words.noSessions}</p>`}
+            : html`<p class="empty">${words.noSessions}</p>`
+        }
       </section>
-      ${sessions.some((s) => s.papers?.length)
-        ? html`<section aria-labelledby="papers-heading">
+      ${
+        sessions.some((s) => s.papers?.length)
+          ? html`<section aria-labelledby="papers-heading">
             <div role="heading" aria-level=${level + 1} id="papers-heading" class="section-heading">${words.acceptedPapers}</div>
             ${sessions.map((s, i) => this.#papers(s, i, times.get(s)!, level + 2))}
           </section>`
-        : nothing}
+          : nothing
+      }
       ${lost ? html`<p part="skipped" class="note skipped">${words.partlyShown(lost)}</p>` : nothing}
       ${store.local ? html`<p part="note" class="note">${words.localNote}</p>` : nothing}
       ${store.status === 'signed-out' ? html`<p part="note" class="note">${words.signedOutNote}</p>` : nothing}
@@ -207,13 +211,16 @@ export class PanelCard extends LitElement {
               <div role="heading" aria-level=${Math.min(level + 1, 6)} class="paper-title">${paper.title}</div>
               ${this.#star(paper.id, paper.title)}
             </div>
-            ${paper.authors?.length
-              ? html`<p class="authors">
+            ${
+              paper.authors?.length
+                ? html`<p class="authors">
                   ${paper.authors.map(
-                    (a, i) => html`${i ? ', ' : ''}<span class="author">${a.name}</span>${a.affiliation ? html` <span class="affiliation">(${a.affiliation})</span>` : nothing}`,
+                    (a, i) =>
+                      html`${i ? ', ' : ''}<span class="author">${a.name}</span>${a.affiliation ? html` <span class="affiliation">(${a.affiliation})</span>` : nothing}`,
                   )}
                 </p>`
-              : nothing}
+                : nothing
+            }
             <abstract-view .paper=${paper} .words=${this.words} exportparts="base: abstract, toggle: abstract-toggle"></abstract-view>
           </li>`,
         )}

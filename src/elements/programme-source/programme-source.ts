@@ -64,7 +64,6 @@ export class ProgrammeSource extends LitElement {
   readonly #schedule = new ContextProvider(this, { context: scheduleContext, initialValue: {} });
   readonly #loader = new SourceLoader(this, () => this.#programme.setValue(this.#loader.state));
 
-
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('src') && !this.src) {
       const message = `<programme-source> needs a src attribute naming the programme's JSON.`;

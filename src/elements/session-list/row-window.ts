@@ -109,7 +109,10 @@ export class RowWindow<T> implements ReactiveController {
     const observer = this.#observer;
     if (!observer) return;
     observer.disconnect();
-    this.options.container()?.querySelectorAll(':scope > [data-chunk]').forEach((el) => observer.observe(el));
+    this.options
+      .container()
+      ?.querySelectorAll(':scope > [data-chunk]')
+      .forEach((el) => observer.observe(el));
   }
 
   hostDisconnected(): void {
@@ -141,7 +144,12 @@ export class RowWindow<T> implements ReactiveController {
       if (entry.isIntersecting && !this.#rendered.has(index)) {
         this.#rendered.add(index);
         changed = true;
-      } else if (!entry.isIntersecting && this.#rendered.has(index) && !entry.target.contains(this.host.shadowRoot?.activeElement ?? null) && this.#farAway(entry.target)) {
+      } else if (
+        !entry.isIntersecting &&
+        this.#rendered.has(index) &&
+        !entry.target.contains(this.host.shadowRoot?.activeElement ?? null) &&
+        this.#farAway(entry.target)
+      ) {
         this.#heights.set(index, entry.target.getBoundingClientRect().height);
         this.#rendered.delete(index);
         changed = true;

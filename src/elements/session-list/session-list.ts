@@ -22,9 +22,7 @@ import { RowWindow } from './row-window.js';
 import { styles } from './session-list.styles.js';
 
 /** A day heading or a session, in the order the list shows them. */
-export type ListItem =
-  | { kind: 'day'; day: string; first: SessionRow }
-  | { kind: 'row'; row: SessionRow; position: number };
+export type ListItem = { kind: 'day'; day: string; first: SessionRow } | { kind: 'row'; row: SessionRow; position: number };
 
 /** Below this container width the timetable turns into the list. */
 const GRID_MIN_WIDTH = 640;
@@ -250,14 +248,16 @@ export class SessionList extends LitElement {
       ${this.#toolbar(all, days, zone, locale, words)}
       ${index.source.skipped && html`<p part="skipped">${words.skipped(index.source.skipped.items.length)}</p>`}
       <p part="count" class="count" role="status">${words.showing(rows.length, all.length)}${this.notice ? html` <span class="notice">${this.notice}</span>` : nothing}</p>
-      ${rows.length === 0
-        ? html`<div part="empty" class="empty">
+      ${
+        rows.length === 0
+          ? html`<div part="empty" class="empty">
             <p>${all.length ? words.noMatch : words.noSessionsInProgramme}</p>
             ${hasFilters(this.filters) ? html`<button type="button" @click=${this.#clearFilters}>${words.clearFilters}</button>` : nothing}
           </div>`
-        : grid && this.#gridView
-          ? this.#gridView({ rows, days: shownDays, day: this.filters.day, zone, locale, level, words, now: this.#now(), star: (row) => this.#star(row) })
-          : this.#list(zone, locale, level, words)}
+          : grid && this.#gridView
+            ? this.#gridView({ rows, days: shownDays, day: this.filters.day, zone, locale, level, words, now: this.#now(), star: (row) => this.#star(row) })
+            : this.#list(zone, locale, level, words)
+      }
       <p class="note">${words.timesIn(zoneLabel(zone), zone === conference.timeZone)}${guess && zone === conference.timeZone ? html` ${words.zoneGuessed({ ...guess, shown: zoneLabel(guess.shown) })}` : nothing}${store.local ? html` ${words.localNote}` : nothing}</p>
     </div>`;
   }
@@ -308,7 +308,12 @@ export class SessionList extends LitElement {
         <span>${words.search}</span>
         <input type="search" .value=${this.searchText} @input=${this.#onSearch} autocomplete="off" />
       </label>
-      ${select(words.day, 'day', dayOptions.map(([d, row]) => [d, formatDay(new Date(row.start), zone, locale)]), words.allDays)}
+      ${select(
+        words.day,
+        'day',
+        dayOptions.map(([d, row]) => [d, formatDay(new Date(row.start), zone, locale)]),
+        words.allDays,
+      )}
       ${themes.length > 1 ? select(words.theme, 'theme', asOptions(themes), words.allThemes) : nothing}
       ${formats.length > 1 ? select(words.format, 'format', asOptions(formats), words.allFormats) : nothing}
       ${locations.length > 1 ? select(words.location, 'location', asOptions(locations), words.allLocations) : nothing}
@@ -316,20 +321,24 @@ export class SessionList extends LitElement {
         <input type="checkbox" .checked=${!!f.starredOnly} @change=${(e: Event) => this.#setFilter('starredOnly', (e.target as HTMLInputElement).checked)} />
         <span>${words.starredOnly}</span>
       </label>
-      ${showZoneSwitch
-        ? html`<fieldset class="choice">
+      ${
+        showZoneSwitch
+          ? html`<fieldset class="choice">
             <legend>${words.timesLegend}</legend>
             <label><input type="radio" name="zone" .checked=${zone === conferenceZone} @change=${() => this.#setZone('conference')} />${words.conferenceTime(zoneLabel(conferenceZone))}</label>
             <label><input type="radio" name="zone" .checked=${zone === viewer} @change=${() => this.#setZone('viewer')} />${words.myTime(zoneLabel(viewer))}</label>
           </fieldset>`
-        : nothing}
-      ${this.narrow
-        ? nothing
-        : html`<fieldset class="choice">
+          : nothing
+      }
+      ${
+        this.narrow
+          ? nothing
+          : html`<fieldset class="choice">
             <legend>${words.viewLegend}</legend>
             <label><input type="radio" name="view" .checked=${this.view !== 'grid'} @change=${() => (this.view = 'list')} />${words.listView}</label>
             <label><input type="radio" name="view" .checked=${this.view === 'grid'} @change=${() => (this.view = 'grid')} />${words.gridView}</label>
-          </fieldset>`}
+          </fieldset>`
+      }
       <div class="actions">
         <button type="button" @click=${() => this.#download('shown')}>${words.downloadShown}</button>
         <button type="button" @click=${() => this.#download('starred')}>${words.downloadStarred}</button>
@@ -349,9 +358,11 @@ export class SessionList extends LitElement {
         const [first, ...rest] = chunk.items;
         const heading = first?.kind === 'day' ? this.#dayHeading(first, zone, locale, level) : nothing;
         const rows = first?.kind === 'day' ? rest : chunk.items;
-        return html`${heading}${chunk.rendered
-          ? html`<div class="chunk" data-chunk=${chunk.index}>${rows.map((item) => (item.kind === 'row' ? this.#row(item.row, item.position, zone, locale, level, now, words) : nothing))}</div>`
-          : html`<div class="chunk placeholder" data-chunk=${chunk.index} aria-hidden="true" ${setStyles({ height: `${chunk.height}px` })}></div>`}`;
+        return html`${heading}${
+          chunk.rendered
+            ? html`<div class="chunk" data-chunk=${chunk.index}>${rows.map((item) => (item.kind === 'row' ? this.#row(item.row, item.position, zone, locale, level, now, words) : nothing))}</div>`
+            : html`<div class="chunk placeholder" data-chunk=${chunk.index} aria-hidden="true" ${setStyles({ height: `${chunk.height}px` })}></div>`
+        }`;
       })}
     </div>`;
   }
@@ -378,15 +389,19 @@ export class SessionList extends LitElement {
           ${href ? html`<a class="panel-title" href=${href}>${panel.title}</a>` : html`<span class="panel-title">${panel.title}</span>`}${title ? html`: <span class="session-title">${title}</span>` : nothing}
         </div>
         ${meta.length ? html`<p class="meta">${meta.map((m, i) => html`${i ? html`<span aria-hidden="true"> · </span>` : nothing}<span>${m}</span>`)}</p>` : nothing}
-        ${href
-          ? nothing
-          : html`<button type="button" class="details" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`detail-${position}`} @click=${() => this.#toggle(session.id, panel.id)}>
+        ${
+          href
+            ? nothing
+            : html`<button type="button" class="details" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`detail-${position}`} @click=${() => this.#toggle(session.id, panel.id)}>
               ${open ? words.hideDetails : words.showDetails}<span class="visually-hidden">: ${panel.title}</span>
-            </button>`}
+            </button>`
+        }
         <div id=${`detail-${position}`} class="detail">
-          ${open
-            ? html`<panel-card panel-id=${panel.id} src=${this.src ?? nothing} time-zone=${zone} heading-level=${Math.min(level + 2, 5)} .scheduleAdapter=${this.scheduleAdapter} schedule=${this.schedule ?? nothing} login-url=${this.loginUrl ?? nothing} .words=${this.words}></panel-card>`
-            : nothing}
+          ${
+            open
+              ? html`<panel-card panel-id=${panel.id} src=${this.src ?? nothing} time-zone=${zone} heading-level=${Math.min(level + 2, 5)} .scheduleAdapter=${this.scheduleAdapter} schedule=${this.schedule ?? nothing} login-url=${this.loginUrl ?? nothing} .words=${this.words}></panel-card>`
+              : nothing
+          }
         </div>
       </div>
       ${this.#star(row)}
