@@ -22,6 +22,7 @@ import { basename, dirname, extname, join, normalize, relative, sep } from 'node
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { SEARCH_WORD, SIZES, writeProgrammes } from './generate.mjs';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -39,15 +40,6 @@ const sizes = flags.sizes ? String(flags.sizes).split(',').map(Number) : SIZES;
 const runs = Number(flags.runs ?? 5);
 const WINDOW_MS = 2000; // long tasks are counted up to this long after the first render
 const LOAD_TIMEOUT = 60_000;
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const log = (...a) => console.error(...a); // progress on stderr, results on stdout
 const median = (xs) => {
@@ -493,7 +485,7 @@ async function main() {
   const started = Date.now();
   await prepare();
   const { server, base } = await serve(join(ROOT, 'dist'));
-  const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: CHROME_ARGS });
+  const browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
   const results = {};
   let broken = false;
   try {

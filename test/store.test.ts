@@ -32,6 +32,18 @@ const failures = (store: ScheduleStore) => {
   store.addEventListener('failure', (e) => seen.push((e as CustomEvent<ScheduleFailure>).detail));
   return seen;
 };
+/** A signed-in store whose first press of P1 the adapter answers with `error`; resolves once the store has said so. */
+async function pressThenFail(error: Error) {
+  const { adapter, calls } = fakeAdapter();
+  const store = new ScheduleStore(adapter);
+  const seen = failures(store);
+  await store.start();
+  store.set('P1', true);
+  await waitUntil(() => calls.length === 1);
+  calls[0].reject(error);
+  await waitUntil(() => seen.length === 1);
+  return { store, calls, seen };
+}
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('ScheduleStore', () => {
@@ -86,41 +98,20 @@ describe('ScheduleStore', () => {
   });
 
   it('a refused change is put back and said, not kept', async () => {
-    const { adapter, calls } = fakeAdapter();
-    const store = new ScheduleStore(adapter);
-    const seen = failures(store);
-    await store.start();
-    store.set('P1', true);
-    await waitUntil(() => calls.length === 1);
-    calls[0].reject(new Error('Not allowed.'));
-    await waitUntil(() => seen.length === 1);
+    const { store, seen } = await pressThenFail(new Error('Not allowed.'));
     expect(seen[0]).to.include({ itemId: 'P1', message: 'Not allowed.' });
     expect(seen[0].queued).to.equal(undefined);
     expect([store.isStarred('P1'), store.isPending('P1')]).to.deep.equal([false, false]);
   });
 
   it('signed out while saving: the change is put back and the store says nobody is signed in', async () => {
-    const { adapter, calls } = fakeAdapter();
-    const store = new ScheduleStore(adapter);
-    const seen = failures(store);
-    await store.start();
-    store.set('P1', true);
-    await waitUntil(() => calls.length === 1);
-    calls[0].reject(new SignedOutError());
-    await waitUntil(() => seen.length === 1);
+    const { store } = await pressThenFail(new SignedOutError());
     expect(store.status).to.equal('signed-out');
     expect(store.isStarred('P1')).to.equal(false);
   });
 
   it('an undeliverable change is kept, pending, and sent when asked again', async () => {
-    const { adapter, calls } = fakeAdapter();
-    const store = new ScheduleStore(adapter);
-    const seen = failures(store);
-    await store.start();
-    store.set('P1', true);
-    await waitUntil(() => calls.length === 1);
-    calls[0].reject(new UnreachableError('The server could not be reached.'));
-    await waitUntil(() => seen.length === 1);
+    const { store, calls, seen } = await pressThenFail(new UnreachableError('The server could not be reached.'));
     expect(seen[0].queued).to.equal(true);
     expect([store.isStarred('P1'), store.isPending('P1')]).to.deep.equal([true, true]);
     store.flush();

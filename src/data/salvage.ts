@@ -1,4 +1,4 @@
-import { describeSkipped, type Skipped, type SkippedItem } from './skipped.js';
+import { skippedOf, type Skipped, type SkippedItem } from './skipped.js';
 import { isObject, type Obj } from './json-guard.js';
 import type { Programme } from './types.js';
 import { MAX_PROBLEMS, validateProgramme, type ValidationProblem } from './validate.js';
@@ -88,7 +88,7 @@ export function salvageProgramme(doc: unknown, problems: ValidationProblem[], wh
 
   const pruned = prune(doc, 'panels', [], dropped);
   if (!pruned || !(pruned.panels as unknown[]).length) return undefined;
-  return { doc: pruned, skipped: { kind: 'partial', message: describeSkipped(where, items), problems, items, ids } };
+  return { doc: pruned, skipped: skippedOf(where, items, problems, ids) };
 }
 
 /**

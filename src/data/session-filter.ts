@@ -16,7 +16,7 @@ export const hasFilters = (f: SessionFilters) => !!(f.day || f.theme || f.format
 const MAX_WORD = 200;
 
 /**
- * Each row's searchable text, folded once, the first time anyone searches (about 100 ms at 5,000
+ * Each row's searchable text, folded once, the first time anyone searches (about 140 ms at 5,000
  * sessions, once), not on every keystroke; folding it ahead on every page would hold ~20 MiB more
  * at 5,000 sessions for readers who never search.
  */

@@ -37,6 +37,14 @@ export interface Skipped {
   ids: string[];
 }
 
+/**
+ * What a document was shown without, from the items left out and where the document came from.
+ * `problems` defaults to the items' own; `ids` to none (the importers' items are not ids of the programme).
+ */
+export function skippedOf(where: string, items: SkippedItem[], problems = items.flatMap((i) => i.problems), ids: string[] = []): Skipped {
+  return { kind: 'partial', message: describeSkipped(where, items), problems, items, ids };
+}
+
 /** The longest a message gets; past it, the remaining items are only counted. */
 const MESSAGE_LENGTH = 2000;
 

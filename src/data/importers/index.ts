@@ -7,7 +7,7 @@
  * these systems schedule talks, not panels of papers.
  */
 import type { ZoneGuess } from '../programme-index.js';
-import { describeSkipped, type Skipped } from '../skipped.js';
+import { skippedOf, type Skipped } from '../skipped.js';
 import { buildProgramme, type Draft } from './build.js';
 import { c3voc2Draft } from './c3voc2.js';
 import { PROGRAMME_FORMATS, isProgrammeFormat, type ProgrammeFormat } from '../formats.js';
@@ -70,14 +70,6 @@ export function importProgramme(json: unknown, format: ProgrammeFormat = 'auto',
   const draft: Draft = read === 'frab' ? frabDraft(json, notes) : read === 'c3voc2' ? c3voc2Draft(json, notes) : pretalxDraft(json, notes, options.url);
   const programme = buildProgramme(draft, notes);
   const items = notes.skipped();
-  const skipped: Skipped | undefined = items.length
-    ? {
-        kind: 'partial',
-        message: describeSkipped(`${options.url ?? 'this document'} (read as ${read})`, items),
-        problems: items.flatMap((i) => i.problems),
-        items,
-        ids: [],
-      }
-    : undefined;
+  const skipped = items.length ? skippedOf(`${options.url ?? 'this document'} (read as ${read})`, items) : undefined;
   return { programme, format: read, notes: notes.list(), ...(skipped ? { skipped } : {}), ...(notes.zone ? { zone: notes.zone } : {}) };
 }

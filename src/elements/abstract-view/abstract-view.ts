@@ -79,11 +79,10 @@ export class AbstractView extends LitElement {
     if (this.paper) return this.#abstract(this.paper, words);
     const state = this.#programme.state;
     if (state.status !== 'ready') return statusView(state, words);
-    const paper = state.index.paper(this.paperId);
-    if (!paper) return errorView(this.#programme.missing(state.index, 'Paper', this.paperId, words), words);
     const found = state.index.find(this.paperId);
-    const lost = found ? state.index.skippedIn(found.panel.id) : 0;
-    return html`${this.#abstract(paper, words)}${lost ? html`<p part="skipped" class="skipped">${words.partlyShown(lost)}</p>` : nothing}`;
+    if (found?.kind !== 'paper') return errorView(this.#programme.missing(state.index, 'Paper', this.paperId, words), words);
+    const lost = state.index.skippedIn(found.panel.id);
+    return html`${this.#abstract(found.item, words)}${lost ? html`<p part="skipped" class="skipped">${words.partlyShown(lost)}</p>` : nothing}`;
   }
 
   #abstract(paper: Paper, words: Words) {

@@ -5,6 +5,7 @@ import type { Panel, Person, Session } from '../../data/types.js';
 import { safeHref } from '../../data/safe-url.js';
 import { sessionTime } from '../../time/format.js';
 import { zoneLabel } from '../../time/zone.js';
+import { zoneNote } from '../shared/zone-note.js';
 import { wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
@@ -127,7 +128,7 @@ export class PanelCard extends LitElement {
     const href = safeHref(panel.url);
     const store = this.#schedule.resolve(conference.id);
     this.#store = store;
-    const guess = state.index.source.zone;
+    const zoneGuess = zoneNote(state.index.source.zone, zone, conference.timeZone, words);
     const lost = state.index.skippedIn(panel.id);
 
     return html`<article part="base" aria-labelledby="title">
@@ -145,7 +146,7 @@ export class PanelCard extends LitElement {
                 ${sessions.map((s) => this.#sessionLine(s, panel, times.get(s)!))}
               </ul>
               <p part="time-zone" class="time-zone">${words.timeZone(zoneLabel(zone), times.get(sessions[0])!.offset)}</p>
-              ${guess && zone === conference.timeZone ? html`<p part="zone-note" class="time-zone">${words.zoneGuessed({ ...guess, shown: zoneLabel(guess.shown) })}</p>` : nothing}`
+              ${zoneGuess ? html`<p part="zone-note" class="time-zone">${zoneGuess}</p>` : nothing}`
             : html`<p class="empty">${words.noSessions}</p>`
         }
       </section>

@@ -11,6 +11,7 @@ import type { ScheduleStore } from '../../schedule/store.js';
 import { formatDay, timeRange, viewerTimeZone } from '../../time/format.js';
 import { setZonePreference } from '../../time/zone-preference.js';
 import { zoneLabel } from '../../time/zone.js';
+import { zoneNote } from '../shared/zone-note.js';
 import { wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
@@ -242,7 +243,7 @@ export class SessionList extends LitElement {
     const grid = this.view === 'grid' && !this.narrow;
     if (grid && !this.#gridView) this.#loadGrid();
     const level = Math.min(Math.max(this.headingLevel || 2, 1), 5);
-    const guess = index.source.zone;
+    const zoneGuess = zoneNote(index.source.zone, zone, conference.timeZone, words);
 
     return html`<div part="base" class="base">
       ${this.#toolbar(all, days, zone, locale, words)}
@@ -258,7 +259,7 @@ export class SessionList extends LitElement {
             ? this.#gridView({ rows, days: shownDays, day: this.filters.day, zone, locale, level, words, now: this.#now(), star: (row) => this.#star(row) })
             : this.#list(zone, locale, level, words)
       }
-      <p class="note">${words.timesIn(zoneLabel(zone), zone === conference.timeZone)}${guess && zone === conference.timeZone ? html` ${words.zoneGuessed({ ...guess, shown: zoneLabel(guess.shown) })}` : nothing}${store.local ? html` ${words.localNote}` : nothing}</p>
+      <p class="note">${words.timesIn(zoneLabel(zone), zone === conference.timeZone)}${zoneGuess ? html` ${zoneGuess}` : nothing}${store.local ? html` ${words.localNote}` : nothing}</p>
     </div>`;
   }
 
