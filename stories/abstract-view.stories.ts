@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/index.js';
 import type { ProgrammeState } from '../src/context.js';
 import { longTextProgramme } from './fixtures/long-text.js';
+import { partialProgrammeUrl } from './support/partial-programme.js';
 import './support/story-programme.js';
 
 /* Tags `expected-error` and `loading-state`: see panel-card.stories.ts and scripts/check-stories.mjs. */
@@ -131,4 +132,18 @@ export const PaperProperty: Story = {
         abstract: 'The short abstract comes first.\n\nThen the full abstract follows, paragraph by paragraph.\n\nAnd a third paragraph.',
       }}
     ></abstract-view>`,
+};
+
+/**
+ * A paper whose panel lost a session to its mistakes: the abstract shows, and says that an item of
+ * its panel is not shown. Below it, the abstract of the paper that was left out says why it is missing.
+ */
+export const PanelPartlyShown: Story = {
+  name: 'Panel partly shown',
+  tags: ['expected-error'],
+  args: { 'paper-id': 'P3-1-a', src: undefined },
+  render: (args) => html`<div style="display: grid; gap: 1.5rem">
+    ${view({ ...args, src: partialProgrammeUrl() })}
+    <abstract-view src=${partialProgrammeUrl()} paper-id="P3-2-a"></abstract-view>
+  </div>`,
 };

@@ -1,8 +1,8 @@
 /**
  * A small programme with mistakes inside two of its items, for the "partly broken" stories: panel
  * P2 has a convenor without a name (the whole panel is left out) and session P3-2 ends before it
- * starts (that session is left out). The rest is valid, so the elements show it and say what they
- * left out. Served from a Blob URL, like any other programme.
+ * starts (that session is left out, with its paper P3-2-a; P3-1-a stays). The rest is valid, so
+ * the elements show it and say what they left out. Served from a Blob URL, like any other programme.
  */
 export function partialProgramme() {
   const session = (id: string, start: string, end: string, papers: string[]) => ({
@@ -10,7 +10,12 @@ export function partialProgramme() {
     title: `Session ${id.slice(-1)}`,
     start: `2024-06-09T${start}:00+05:00`,
     end: `2024-06-09T${end}:00+05:00`,
-    papers: papers.map((title, i) => ({ id: `${id}-${'abc'[i]}`, title, authors: [{ name: 'Saule Ospanova', affiliation: 'Nazarbayev University' }] })),
+    papers: papers.map((title, i) => ({
+      id: `${id}-${'abc'[i]}`,
+      title,
+      authors: [{ name: 'Saule Ospanova', affiliation: 'Nazarbayev University' }],
+      shortAbstract: `${title}: what the paper argues, in two sentences. The full text is in the programme book.`,
+    })),
   });
   return {
     version: 1,
@@ -35,7 +40,7 @@ export function partialProgramme() {
         title: 'Cinema and Memory',
         format: 'Roundtable',
         location: 'Room 3',
-        sessions: [session('P3-1', '13:30', '15:15', []), session('P3-2', '15:30', '15:00', ['Lost reels'])],
+        sessions: [session('P3-1', '13:30', '15:15', ['Archive footage']), session('P3-2', '15:30', '15:00', ['Lost reels'])],
       },
     ],
   };

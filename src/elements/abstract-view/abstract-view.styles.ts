@@ -19,6 +19,11 @@ export const styles = [
       color: var(--_muted);
       font-style: italic;
     }
+    .skipped {
+      margin: 0.4em 0 0;
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
     .toggle {
       display: inline-flex;
       align-items: center;
