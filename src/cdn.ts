@@ -5,18 +5,12 @@
  * the importers load from beside it only when a page uses them; npm users import them from
  * `programme-elements/core.js`.
  */
+import './define-all.js';
 import { AbstractView } from './elements/abstract-view/abstract-view.js';
 import { PanelCard } from './elements/panel-card/panel-card.js';
 import { ProgrammeSource } from './elements/programme-source/programme-source.js';
 import { SessionList } from './elements/session-list/session-list.js';
 import { StarToggle } from './elements/star-toggle/star-toggle.js';
-
-// The provider first: every element then finds it as it upgrades, in document order.
-ProgrammeSource.define();
-AbstractView.define();
-StarToggle.define();
-PanelCard.define();
-SessionList.define();
 
 export { ProgrammeSource, PanelCard, AbstractView, StarToggle, SessionList };
 export { englishWords, registerWords, setWords, type Words } from './words.js';

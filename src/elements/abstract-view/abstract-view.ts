@@ -1,6 +1,5 @@
-import type { ProgrammeFormat } from '../../data/formats.js';
-import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
-import { defineElement } from '../shared/define-element.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { ProgrammeElement } from '../shared/programme-element.js';
 import type { Paper } from '../../data/types.js';
 import { wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
@@ -31,41 +30,36 @@ const SUMMARY_LENGTH = 320;
  * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e (#ff8a80 where the page is dark).
  * @fires programme-error - When its own `src` cannot be loaded or loads without some items that have mistakes (`partial`), or `paper-id` is not in the programme (`not-found`) or was left out for its mistakes (`partial`).
  */
-export class AbstractView extends LitElement {
-  /** Registers this element as `tag` (default `abstract-view`); a no-op when the name is taken already. */
-  static define(tag = 'abstract-view'): void {
-    defineElement(tag, this);
-  }
+export class AbstractView extends ProgrammeElement {
+  static override readonly tag = 'abstract-view';
 
   static override styles = styles;
 
-  /** Lit's reactive properties (and their attributes), declared without decorators: smaller, and the same. */
+  /** Lit's reactive properties (and their attributes), beside those of every element (ProgrammeElement). */
   static override properties: PropertyDeclarations = {
     paperId: { attribute: 'paper-id' },
-    src: {},
-    format: {},
     expanded: { type: Boolean, reflect: true },
     paper: { attribute: false },
     words: { attribute: false },
   };
 
   /** Id of the paper whose abstract to show. */
-  paperId = '';
-
-  /** URL of the programme JSON, for a lone element without a `<programme-source>`. */
-  src: string | null = null;
-
-  /** What `src` holds: `auto` (default: tells a programme v1, frab, c3voc v2 and pretalx apart), `native`, `frab`, `c3voc2` or `pretalx`. */
-  format: ProgrammeFormat = 'auto';
+  declare paperId: string;
 
   /** Whether the full abstract is shown. */
-  expanded = false;
+  declare expanded: boolean;
 
   /** The paper itself, when a parent element already has it (as `<panel-card>` does). Wins over `paper-id`. */
-  paper?: Paper;
+  declare paper?: Paper;
 
   /** Strings to override for this element only. */
-  words?: Partial<Words>;
+  declare words?: Partial<Words>;
+
+  constructor() {
+    super();
+    this.paperId = '';
+    this.expanded = false;
+  }
 
   /** A paper handed over by a parent needs no programme of its own. */
   readonly #programme = new ProgrammeController(this, { optional: () => !!this.paper });

@@ -1,10 +1,10 @@
+/** Defines `<abstract-view>` and the elements it renders, under their usual names. */
 import { attachContextRoot } from '../shared/context-root.js';
-import { defineElement } from '../shared/define-element.js';
 import { AbstractView } from './abstract-view.js';
 
 export { AbstractView };
 attachContextRoot();
-defineElement('abstract-view', AbstractView);
+AbstractView.define();
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,7 @@
-import type { ProgrammeFormat } from '../../data/formats.js';
-import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
-import { defineElement } from '../shared/define-element.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { ScheduleElement } from '../shared/programme-element.js';
+import { AbstractView } from '../abstract-view/abstract-view.js';
+import { StarToggle } from '../star-toggle/star-toggle.js';
 import type { Panel, Person, Session } from '../../data/types.js';
 import { safeHref } from '../../data/safe-url.js';
 import { sessionTime } from '../../time/format.js';
@@ -10,7 +11,6 @@ import { wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { ScheduleController } from '../shared/schedule-controller.js';
-import type { ScheduleAdapter } from '../../schedule/adapter.js';
 import type { ScheduleStore } from '../../schedule/store.js';
 import { errorView, statusView } from '../shared/status-view.js';
 import { paragraphs } from '../shared/paragraphs.js';
@@ -22,8 +22,7 @@ import { styles } from './panel-card.styles.js';
  * authors and abstracts.
  *
  * Renders an `<abstract-view>` for each paper and a `<star-toggle>` for the panel and each paper:
- * a host that registers this class under another name must keep those two registered too (the
- * `panel-card.js` entry defines all three).
+ * `PanelCard.define(tag)` registers those two under their usual names too.
  *
  * @tagname panel-card
  * @summary A whole panel: details, sessions and papers.
@@ -56,53 +55,38 @@ import { styles } from './panel-card.styles.js';
  * @fires programme-login-request - From its stars, when a signed-out reader presses one.
  * @fires programme-error - When its own `src` cannot be loaded or loads without some items that have mistakes (`partial`), or `panel-id` is not in the programme (`not-found`) or was left out for its mistakes (`partial`).
  */
-export class PanelCard extends LitElement {
-  /** Registers this element as `tag` (default `panel-card`); a no-op when the name is taken already. */
-  static define(tag = 'panel-card'): void {
-    defineElement(tag, this);
-  }
+export class PanelCard extends ScheduleElement {
+  static override readonly tag = 'panel-card';
+  static override readonly dependencies = { 'abstract-view': AbstractView, 'star-toggle': StarToggle };
 
   static override styles = styles;
 
-  /** Lit's reactive properties (and their attributes), declared without decorators: smaller, and the same. */
+  /** Lit's reactive properties (and their attributes), beside those of every element (ProgrammeElement). */
   static override properties: PropertyDeclarations = {
     panelId: { attribute: 'panel-id' },
-    src: {},
-    format: {},
     timeZone: { attribute: 'time-zone' },
     headingLevel: { attribute: 'heading-level', type: Number },
     words: { attribute: false },
-    schedule: {},
-    loginUrl: { attribute: 'login-url' },
-    scheduleAdapter: { attribute: false },
   };
 
   /** Id of the panel to show, e.g. `P021`. */
-  panelId = '';
-
-  /** URL of the programme JSON, for a card used without a `<programme-source>`. */
-  src: string | null = null;
-
-  /** What `src` holds: `auto` (default: tells a programme v1, frab, c3voc v2 and pretalx apart), `native`, `frab`, `c3voc2` or `pretalx`. */
-  format: ProgrammeFormat = 'auto';
+  declare panelId: string;
 
   /** Zone to show times in: `conference` (default), `viewer`, or an IANA name. Overrides the provider's. */
-  timeZone: string | null = null;
+  declare timeZone: string | null;
 
   /** Heading level of the panel's title (1 to 4); sessions and papers go one and two levels below. */
-  headingLevel = 2;
+  declare headingLevel: number;
 
   /** Strings to override for this card only. */
-  words?: Partial<Words>;
+  declare words?: Partial<Words>;
 
-  /** `local` (this browser's storage) or the base URL of an HTTP schedule API, for the card's stars. */
-  schedule: string | null = null;
-
-  /** Where a signed-out press of a star leads, with the HTTP schedule. */
-  loginUrl: string | null = null;
-
-  /** A host's own schedule adapter for the card's stars. */
-  scheduleAdapter?: ScheduleAdapter;
+  constructor() {
+    super();
+    this.panelId = '';
+    this.timeZone = null;
+    this.headingLevel = 2;
+  }
 
   readonly #programme = new ProgrammeController(this);
   /** Re-renders on sign-in and sign-out (the note under the card); the stars follow their own items. */

@@ -1,10 +1,10 @@
+/** Defines `<programme-source>` and the elements it renders, under their usual names. */
 import { attachContextRoot } from '../shared/context-root.js';
-import { defineElement } from '../shared/define-element.js';
 import { ProgrammeSource } from './programme-source.js';
 
 export { ProgrammeSource };
 attachContextRoot();
-defineElement('programme-source', ProgrammeSource);
+ProgrammeSource.define();
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,16 +1,13 @@
+/** Defines `<session-list>` and the elements it renders, under their usual names. */
 import { attachContextRoot } from '../shared/context-root.js';
-import { defineElement } from '../shared/define-element.js';
-import { AbstractView } from '../abstract-view/abstract-view.js';
 import { PanelCard } from '../panel-card/panel-card.js';
+import { AbstractView } from '../abstract-view/abstract-view.js';
 import { StarToggle } from '../star-toggle/star-toggle.js';
 import { SessionList } from './session-list.js';
 
 export { SessionList, PanelCard, AbstractView, StarToggle };
 attachContextRoot();
-defineElement('abstract-view', AbstractView);
-defineElement('star-toggle', StarToggle);
-defineElement('panel-card', PanelCard);
-defineElement('session-list', SessionList);
+SessionList.define();
 
 declare global {
   interface HTMLElementTagNameMap {

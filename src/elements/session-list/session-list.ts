@@ -1,12 +1,13 @@
-import { isProgrammeFormat, type ProgrammeFormat } from '../../data/formats.js';
-import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { defineElement } from '../shared/define-element.js';
+import { isProgrammeFormat } from '../../data/formats.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { ScheduleElement } from '../shared/programme-element.js';
+import { PanelCard } from '../panel-card/panel-card.js';
+import { StarToggle } from '../star-toggle/star-toggle.js';
 import { setStyles } from '../shared/set-styles.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import { safeHref } from '../../data/safe-url.js';
 import { filterRows, hasFilters, isStarredRow, type SessionFilters } from '../../data/session-filter.js';
 import { dayOfRow, facets, rowDays, sessionRows, type SessionRow } from '../../data/session-rows.js';
-import type { ScheduleAdapter } from '../../schedule/adapter.js';
 import type { ScheduleStore } from '../../schedule/store.js';
 import { formatDay, timeRange, viewerTimeZone } from '../../time/format.js';
 import { setZonePreference } from '../../time/zone-preference.js';
@@ -61,21 +62,17 @@ const GRID_MIN_WIDTH = 640;
  * @fires programme-login-request - From its stars, when a signed-out reader presses one.
  * @fires programme-error - When its own `src` cannot be loaded, or loads without some items that have mistakes (`partial`).
  */
-export class SessionList extends LitElement {
-  /** Registers this element as `tag` (default `session-list`); a no-op when the name is taken already. */
-  static define(tag = 'session-list'): void {
-    defineElement(tag, this);
-  }
+export class SessionList extends ScheduleElement {
+  static override readonly tag = 'session-list';
+  static override readonly dependencies = { 'panel-card': PanelCard, 'star-toggle': StarToggle };
 
   static override styles = styles;
 
-  /** Lit's reactive properties (and their attributes), declared without decorators: smaller, and the same. */
+  /** Lit's reactive properties (and their attributes), beside those of every element (ProgrammeElement). */
   static override properties: PropertyDeclarations = {
-    src: {},
     view: { reflect: true },
     day: {},
     theme: {},
-    format: {},
     location: {},
     starredOnly: { attribute: 'starred-only', type: Boolean },
     query: {},
@@ -84,9 +81,6 @@ export class SessionList extends LitElement {
     deepLink: { attribute: 'deep-link' },
     headingLevel: { attribute: 'heading-level', type: Number },
     now: { converter: (v: string | null) => (v ? new Date(v) : undefined) },
-    schedule: {},
-    loginUrl: { attribute: 'login-url' },
-    scheduleAdapter: { attribute: false },
     words: { attribute: false },
     filters: { state: true, attribute: false },
     narrow: { state: true, attribute: false },
@@ -95,66 +89,65 @@ export class SessionList extends LitElement {
     notice: { state: true, attribute: false },
   };
 
-  /** URL of the programme JSON, for a list used without a `<programme-source>`. */
-  src: string | null = null;
-
   /** `list` (default) or `grid`: a timetable by room for one day (the list again in a narrow container). */
-  view: 'list' | 'grid' = 'list';
+  declare view: 'list' | 'grid';
 
   /** Show only this day, `yyyy-MM-dd` in the zone shown. The reader can change it. */
-  day: string | null = null;
+  declare day: string | null;
   /** Show only this theme. */
-  theme: string | null = null;
+  declare theme: string | null;
   /**
    * Two meanings, told apart by value: `auto`, `native`, `frab`, `c3voc2` or `pretalx` say what
    * `src` holds (as on the other elements); any other value shows only panels of that format
    * (`Roundtable`).
    */
-  format: string | null = null;
-
-  /** The data format named by `format`, when it names one. */
-  get sourceFormat(): ProgrammeFormat {
-    return isProgrammeFormat(this.format) ? this.format : 'auto';
-  }
+  declare format: string | null;
   /** Show only this location. */
-  location: string | null = null;
+  declare location: string | null;
   /** Show only what is on the reader's schedule. */
-  starredOnly = false;
+  declare starredOnly: boolean;
   /** Text search over titles, people, affiliations and abstracts. */
-  query: string | null = null;
+  declare query: string | null;
 
   /** Where a panel's title leads, `{id}` standing for its id, e.g. `/programme/{id}`. Without it, a row opens the panel in place. */
-  panelHref: string | null = null;
+  declare panelHref: string | null;
 
   /** Zone to show times in: `conference` (default), `viewer`, or an IANA name. Fixed zones hide the switch. */
-  timeZone: string | null = null;
+  declare timeZone: string | null;
 
   /** `hash` (default): the URL hash names a day or an item, and the list writes it back. `none` leaves the URL alone. */
-  deepLink: 'hash' | 'none' = 'hash';
+  declare deepLink: 'hash' | 'none';
 
   /** Heading level of the day headings (1 to 5); sessions go one level below. */
-  headingLevel = 2;
+  declare headingLevel: number;
 
   /** The present moment, for "happening now" (ISO 8601 or a Date). Defaults to the clock. */
-  now?: Date;
-
-  /** `local` (this browser's storage) or the base URL of an HTTP schedule API, for the stars. */
-  schedule: string | null = null;
-  /** Where a signed-out press of a star leads, with the HTTP schedule. */
-  loginUrl: string | null = null;
-  /** A host's own schedule adapter for the stars. */
-  scheduleAdapter?: ScheduleAdapter;
+  declare now?: Date;
 
   /** Strings to override for this list only. */
-  words?: Partial<Words>;
+  declare words?: Partial<Words>;
 
   /** What the reader narrowed the list to; starts from the attributes. */
-  private filters: SessionFilters = {};
-  private narrow = false;
-  private expanded = new Set<string>();
-  private searchText = '';
+  declare private filters: SessionFilters;
+  declare private narrow: boolean;
+  declare private expanded: Set<string>;
+  declare private searchText: string;
   /** A short answer to the reader's last action (nothing to download), shown by the count. */
-  private notice = '';
+  declare private notice: string;
+
+  constructor() {
+    super();
+    this.view = 'list';
+    this.day = this.theme = this.format = this.location = this.query = this.panelHref = this.timeZone = null;
+    this.starredOnly = false;
+    this.deepLink = 'hash';
+    this.headingLevel = 2;
+    this.filters = {};
+    this.narrow = false;
+    this.expanded = new Set();
+    this.searchText = '';
+    this.notice = '';
+  }
 
   readonly #programme = new ProgrammeController(this);
   /** Only "starred only" depends on the stars; each row's star follows its own item. */

@@ -1,10 +1,10 @@
+/** Defines `<star-toggle>` and the elements it renders, under their usual names. */
 import { attachContextRoot } from '../shared/context-root.js';
-import { defineElement } from '../shared/define-element.js';
 import { StarToggle } from './star-toggle.js';
 
 export { StarToggle };
 attachContextRoot();
-defineElement('star-toggle', StarToggle);
+StarToggle.define();
 
 declare global {
   interface HTMLElementTagNameMap {

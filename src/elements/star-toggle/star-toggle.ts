@@ -1,7 +1,5 @@
-import type { ProgrammeFormat } from '../../data/formats.js';
-import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
-import { defineElement } from '../shared/define-element.js';
-import type { ScheduleAdapter } from '../../schedule/adapter.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { ScheduleElement } from '../shared/programme-element.js';
 import type { ScheduleFailure, ScheduleStore } from '../../schedule/store.js';
 import { emit } from '../../events.js';
 import { wordsFor, type Words } from '../../words.js';
@@ -32,57 +30,41 @@ import { styles } from './star-toggle.styles.js';
  * @fires programme-login-request - A signed-out press: `{ itemId, login }`. Cancelable; by default the browser goes to the adapter's `login`.
  * @fires programme-error - When the server refused a change (4xx, signed out): `{ message, kind: 'save' }` (put back); when it could not be delivered (no connection, no answer, 5xx): `{ message, kind: 'queued' }` (kept in this browser, shown as pending, and sent when the server is back). (When the schedule cannot be read at all, the star says so and offers to try again.)
  */
-export class StarToggle extends LitElement {
-  /** Registers this element as `tag` (default `star-toggle`); a no-op when the name is taken already. */
-  static define(tag = 'star-toggle'): void {
-    defineElement(tag, this);
-  }
+export class StarToggle extends ScheduleElement {
+  static override readonly tag = 'star-toggle';
 
   static override styles = styles;
 
-  /** Lit's reactive properties (and their attributes), declared without decorators: smaller, and the same. */
+  /** Lit's reactive properties (and their attributes), beside those of every element (ProgrammeElement). */
   static override properties: PropertyDeclarations = {
     itemId: { attribute: 'item-id' },
     itemTitle: { attribute: 'item-title' },
-    src: {},
-    format: {},
-    schedule: {},
-    loginUrl: { attribute: 'login-url' },
-    scheduleAdapter: { attribute: false },
     store: { attribute: false },
     words: { attribute: false },
     message: { state: true, attribute: false },
   };
 
   /** Id of the panel, session or paper this star is for. */
-  itemId = '';
+  declare itemId: string;
 
   /** What the star names to screen readers ("Add '…' to my schedule"). Defaults to the item's title in the programme. */
-  itemTitle: string | null = null;
-
-  /** URL of the programme JSON, for a star used without a `<programme-source>` (gives the title and conference). */
-  src: string | null = null;
-
-  /** What `src` holds: `auto` (default: tells a programme v1, frab, c3voc v2 and pretalx apart), `native`, `frab`, `c3voc2` or `pretalx`. */
-  format: ProgrammeFormat = 'auto';
-
-  /** `local` (this browser's storage) or the base URL of an HTTP schedule API. Overrides the provider's. */
-  schedule: string | null = null;
-
-  /** Where a signed-out press leads, for the HTTP schedule. `{return}` is replaced by this page's URL. */
-  loginUrl: string | null = null;
-
-  /** A host's own schedule adapter. Wins over `schedule`. */
-  scheduleAdapter?: ScheduleAdapter;
+  declare itemTitle: string | null;
 
   /** The store to use, when a parent element already has it (as `<panel-card>` does). */
-  store?: ScheduleStore;
+  declare store?: ScheduleStore;
 
   /** Strings to override for this star only. */
-  words?: Partial<Words>;
+  declare words?: Partial<Words>;
 
   /** Why the last change was not saved, shown until the next press. */
-  private message = '';
+  declare private message: string;
+
+  constructor() {
+    super();
+    this.itemId = '';
+    this.itemTitle = null;
+    this.message = '';
+  }
 
   readonly #programme = new ProgrammeController(this, { optional: () => true });
   readonly #schedule = new ScheduleController(this, {
