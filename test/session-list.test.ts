@@ -5,7 +5,7 @@ import '../src/index.js';
 import type { SessionList } from '../src/elements/session-list/session-list.js';
 import type { PanelCard } from '../src/elements/panel-card/panel-card.js';
 import { programmeUrl, settled } from './helpers.js';
-import { storeFor } from '../src/schedule/store.js';
+import { storeFor } from '../src/schedule/resolve.js';
 import { localAdapterFor } from '../src/schedule/local-adapter.js';
 
 document.documentElement.lang = 'en-GB';

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { StarToggle } from '../src/elements/star-toggle/star-toggle.js';
 import { HttpScheduleAdapter } from '../src/schedule/http-adapter.js';
-import { storeFor } from '../src/schedule/store.js';
+import { storeFor } from '../src/schedule/resolve.js';
 import { localAdapterFor } from '../src/schedule/local-adapter.js';
 import type { ProgrammeErrorDetail, StarChangeDetail, LoginRequestDetail } from '../src/events.js';
 import { hits, programmeUrl, record, settled } from './helpers.js';

@@ -16,11 +16,15 @@ interface Call {
 }
 
 let counter = 0;
-/** An adapter on "a server" (not the browser-storage one), signed in as a new person each time. */
-function fakeAdapter(signedIn = true) {
+/**
+ * An adapter on "a server" (not the browser-storage one), signed in as a new person each time,
+ * unless `as` names one (two pages of one person share it, and `scope`).
+ */
+function fakeAdapter(signedIn = true, as?: { user: string; scope: string }) {
   const calls: Call[] = [];
-  const user = { id: `person-${Date.now()}-${++counter}` };
+  const user = { id: as?.user ?? `person-${Date.now()}-${++counter}` };
   const adapter: ScheduleAdapter = {
+    ...(as ? { scope: as.scope } : {}),
     user: async () => (signedIn ? user : null),
     starred: async () => ['already'],
     setStarred: (id, starred) => new Promise<void>((resolve, reject) => calls.push({ id, starred, resolve, reject })),
@@ -121,5 +125,57 @@ describe('ScheduleStore', () => {
     await waitUntil(() => !store.isPending('P1'));
     expect(store.isStarred('P1')).to.equal(true);
     await tick();
+  });
+
+  it('sends an undeliverable change again by itself, after a pause of about two seconds', async () => {
+    const started = performance.now();
+    const { store, calls } = await pressThenFail(new UnreachableError('No answer.'));
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(calls, 'not sent again at once').to.have.length(1);
+    await waitUntil(() => calls.length === 2, 'sent again', { timeout: 4_000 });
+    expect(performance.now() - started).to.be.above(1_900);
+    calls[1].resolve();
+    await waitUntil(() => !store.isPending('P1'));
+  });
+
+  it('sends what is waiting at once when the browser is back online', async () => {
+    const { store, calls } = await pressThenFail(new UnreachableError('Offline.'));
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => calls.length === 2, 'sent on "online"', { timeout: 500 });
+    calls[1].resolve();
+    await waitUntil(() => !store.isPending('P1'));
+  });
+
+  it('two pages of one person and schedule: a press on one is shown on the other, and the last press wins', async () => {
+    const as = { user: `person-${Date.now()}-${++counter}`, scope: `https://api.example/${counter}` };
+    const one = fakeAdapter(true, as);
+    const other = fakeAdapter(true, as);
+    const page1 = new ScheduleStore(one.adapter);
+    const page2 = new ScheduleStore(other.adapter);
+    await Promise.all([page1.start(), page2.start()]);
+    page1.set('P1', true);
+    await waitUntil(() => page2.isStarred('P1'), 'the other page shows the press');
+    page2.set('P1', false);
+    await waitUntil(() => !page1.isStarred('P1'), 'the first page follows the later press');
+    // Whatever was sent in between, each page's last request is the later choice: unstarred.
+    await waitUntil(() => {
+      for (const c of [...one.calls, ...other.calls]) c.resolve();
+      return !page1.isPending('P1') && !page2.isPending('P1');
+    });
+    expect([page1.isStarred('P1'), page2.isStarred('P1')]).to.deep.equal([false, false]);
+    expect(one.calls.at(-1)?.starred ?? false).to.equal(false);
+    expect(other.calls.at(-1)?.starred).to.equal(false);
+  });
+
+  it('an adapter that says it is local keeps nothing waiting in the outbox', async () => {
+    const { adapter, calls } = fakeAdapter();
+    const store = new ScheduleStore({ ...adapter, local: true });
+    await store.start();
+    expect(store.local).to.equal(true);
+    store.set('P1', true);
+    await waitUntil(() => calls.length === 1);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('programme-elements:outbox:'))).to.deep.equal([]);
+    calls[0].resolve();
+    await waitUntil(() => !store.isPending('P1'));
   });
 });

@@ -19,6 +19,17 @@ export interface ScheduleAdapter {
   subscribe?(onChange: (ids: Iterable<string>) => void): () => void;
   /** Optional: what a signed-out press of a star leads to: a URL to open, or a function. */
   login?: string | (() => void);
+  /**
+   * Optional: true when the schedule lives only in this browser (no account): the stars say so,
+   * and nothing needs keeping for a later send.
+   */
+  readonly local?: boolean;
+  /**
+   * Optional: the name of the schedule this adapter reaches (an HTTP API's base URL, say). Pages
+   * whose adapters share a scope and a signed-in person share the changes waiting to be sent.
+   * Without it, every adapter of this kind on the site counts as one schedule.
+   */
+  readonly scope?: string;
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { ScheduleAdapter } from './adapter.js';
 import { apiBase } from './api-base.js';
-
-const byBase = new Map<string, ScheduleAdapter & { base: string }>();
+import { onePer } from './registry.js';
 
 /**
  * The HTTP adapter for a declarative `schedule="https://…"`, whose code loads on first use: pages
@@ -9,20 +8,15 @@ const byBase = new Map<string, ScheduleAdapter & { base: string }>();
  * the page, so every star using it shares one store.
  */
 export function deferredHttpAdapterFor(base: string, login?: string): ScheduleAdapter & { base: string } {
-  const key = `${apiBase(base)}|${login ?? ''}`;
-  let adapter = byBase.get(key);
-  if (!adapter) {
+  return onePer(`deferred-http-adapter|${apiBase(base)}|${login ?? ''}`, () => {
     const real = import('./http-adapter.js').then(({ httpAdapterFor }) => httpAdapterFor(base, login));
-    byBase.set(
-      key,
-      (adapter = {
-        base: apiBase(base),
-        login,
-        user: async () => (await real).user(),
-        starred: async () => (await real).starred(),
-        setStarred: async (itemId, starred) => (await real).setStarred(itemId, starred),
-      }),
-    );
-  }
-  return adapter;
+    return {
+      base: apiBase(base),
+      scope: apiBase(base),
+      login,
+      user: async () => (await real).user(),
+      starred: async () => (await real).starred(),
+      setStarred: async (itemId: string, starred: boolean) => (await real).setStarred(itemId, starred),
+    };
+  });
 }

@@ -1,5 +1,6 @@
 import { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser } from './adapter.js';
 import { apiBase } from './api-base.js';
+import { onePer } from './registry.js';
 
 export interface HttpScheduleOptions {
   /** Where a signed-out press leads: the host's login page. */
@@ -25,12 +26,14 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class HttpScheduleAdapter implements ScheduleAdapter {
   readonly base: string;
+  /** The API's base URL names the schedule. */
+  readonly scope: string;
   readonly login?: string;
   readonly #timeout: number;
   readonly #retries: number;
 
   constructor(base: string, options: HttpScheduleOptions = {}) {
-    this.base = apiBase(base);
+    this.base = this.scope = apiBase(base);
     this.login = options.login;
     this.#timeout = options.timeout ?? 8000;
     this.#retries = options.retries ?? 2;
@@ -109,12 +112,7 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
   }
 }
 
-const byBase = new Map<string, HttpScheduleAdapter>();
-
 /** One HTTP adapter per API base (and login) on the page, so every star using it shares one store. */
 export function httpAdapterFor(base: string, login?: string): HttpScheduleAdapter {
-  const key = `${apiBase(base)}|${login ?? ''}`;
-  let adapter = byBase.get(key);
-  if (!adapter) byBase.set(key, (adapter = new HttpScheduleAdapter(base, { login })));
-  return adapter;
+  return onePer(`http-adapter|${apiBase(base)}|${login ?? ''}`, () => new HttpScheduleAdapter(base, { login }));
 }

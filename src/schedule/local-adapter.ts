@@ -1,4 +1,5 @@
 import type { ScheduleAdapter, ScheduleUser } from './adapter.js';
+import { onePer } from './registry.js';
 
 const PREFIX = 'programme-elements:schedule:';
 
@@ -11,11 +12,13 @@ const BROWSER_USER: ScheduleUser = { id: 'this-browser' };
  */
 export class LocalScheduleAdapter implements ScheduleAdapter {
   readonly key: string;
+  readonly local = true;
+  readonly scope: string;
   /** Used when storage is unavailable (private mode, blocked cookies): the schedule lasts for this page. */
   #memory = new Set<string>();
 
   constructor(readonly conferenceId: string) {
-    this.key = PREFIX + conferenceId;
+    this.key = this.scope = PREFIX + conferenceId;
   }
 
   async user(): Promise<ScheduleUser> {
@@ -57,11 +60,7 @@ export class LocalScheduleAdapter implements ScheduleAdapter {
   }
 }
 
-const byConference = new Map<string, LocalScheduleAdapter>();
-
 /** One local adapter per conference on the page, so every star for it shares one store. */
 export function localAdapterFor(conferenceId: string): LocalScheduleAdapter {
-  let adapter = byConference.get(conferenceId);
-  if (!adapter) byConference.set(conferenceId, (adapter = new LocalScheduleAdapter(conferenceId)));
-  return adapter;
+  return onePer(`local-adapter|${conferenceId}`, () => new LocalScheduleAdapter(conferenceId));
 }

@@ -1,9 +1,5 @@
 import { later, type Choice } from './choice.js';
 
-/** First wait before sending again changes that could not be sent; it doubles up to the maximum. */
-const RETRY_FIRST_MS = 2_000;
-const RETRY_MAX_MS = 60_000;
-
 /**
  * The person's choices that the schedule server has not confirmed yet, for one schedule and one
  * person, shared by every page of this site in this browser.
@@ -12,26 +8,20 @@ const RETRY_MAX_MS = 60_000;
  * - Kept in localStorage and re-read before every write, so two pages do not overwrite each other.
  * - Each choice is also announced to the other pages at once (BroadcastChannel), so that they show
  *   it and help send it; the choice made last wins everywhere, by its time.
- * - What could not be delivered is sent again (`flush`) when the browser is back online, and after
- *   pauses from 2 s doubling to a minute.
  *
- * The store loads this module only for a schedule kept on a server.
+ * It only keeps and tells: sending, and sending again, is the store's. The store loads this module
+ * only for a schedule kept on a server.
  */
 export class Outbox {
   readonly #key: string;
   readonly #channel?: BroadcastChannel;
-  readonly #flush: () => void;
-  #retryTimer?: ReturnType<typeof setTimeout>;
-  #retryDelay = RETRY_FIRST_MS;
 
   /**
    * `scope` names the schedule (its API base) and `userId` the person, so nobody gets another's
-   * changes. `onChoice` hears another page's choices; `flush` sends what is waiting.
+   * changes. `onChoice` hears another page's choices.
    */
-  constructor(scope: string, userId: string, onChoice: (itemId: string, choice: Choice) => void, flush: () => void) {
+  constructor(scope: string, userId: string, onChoice: (itemId: string, choice: Choice) => void) {
     this.#key = `programme-elements:outbox:${scope}|${userId}`;
-    this.#flush = flush;
-    window.addEventListener('online', flush);
     if (typeof BroadcastChannel === 'function') {
       this.#channel = new BroadcastChannel(this.#key);
       this.#channel.onmessage = ({ data }) => {
@@ -51,19 +41,8 @@ export class Outbox {
     this.#channel?.postMessage({ id: itemId, ...choice });
   }
 
-  /** Something could not be delivered: try again after a pause, longer each time until something goes through. */
-  retry(): void {
-    if (this.#retryTimer) return;
-    this.#retryTimer = setTimeout(() => {
-      this.#retryTimer = undefined;
-      this.#flush();
-    }, this.#retryDelay);
-    this.#retryDelay = Math.min(this.#retryDelay * 2, RETRY_MAX_MS);
-  }
-
   /** The server now holds `starred` for the item: forget the kept choice if that is what it says. */
   settle(itemId: string, starred: boolean): void {
-    this.#retryDelay = RETRY_FIRST_MS;
     this.#update((m) => m.get(itemId)?.starred === starred && m.delete(itemId));
   }
 
@@ -72,10 +51,9 @@ export class Outbox {
     this.#update((m) => m.delete(itemId));
   }
 
+  /** Stops listening to the other pages (the person signed out). */
   close(): void {
     this.#channel?.close();
-    clearTimeout(this.#retryTimer);
-    window.removeEventListener('online', this.#flush);
   }
 
   #update(change: (m: Map<string, Choice>) => unknown): void {

@@ -2,6 +2,19 @@ import type { ScheduleChoice } from '../context.js';
 import type { ScheduleAdapter } from './adapter.js';
 import { deferredHttpAdapterFor } from './deferred-http-adapter.js';
 import { localAdapterFor } from './local-adapter.js';
+import { onePer } from './registry.js';
+import { ScheduleStore } from './store.js';
+
+/**
+ * From what an element or its provider was told (a host's adapter, `schedule`, `login-url`) to the
+ * store its stars use: the one place that decides.
+ */
+
+/** Whether a choice names this browser's storage (`local`, or nothing), which is kept per conference. */
+export function isLocalChoice(choice: ScheduleChoice): boolean {
+  const schedule = choice.schedule?.trim();
+  return !choice.adapter && (!schedule || schedule === 'local');
+}
 
 /**
  * The adapter a choice names: the host's own, else the HTTP API at `schedule`, else this browser's
@@ -9,7 +22,16 @@ import { localAdapterFor } from './local-adapter.js';
  */
 export function resolveAdapter(choice: ScheduleChoice, conferenceId = 'default'): ScheduleAdapter {
   if (choice.adapter) return choice.adapter;
-  const schedule = choice.schedule?.trim();
-  if (schedule && schedule !== 'local') return deferredHttpAdapterFor(schedule, choice.loginUrl ?? undefined);
-  return localAdapterFor(conferenceId);
+  if (isLocalChoice(choice)) return localAdapterFor(conferenceId);
+  return deferredHttpAdapterFor(choice.schedule!.trim(), choice.loginUrl ?? undefined);
+}
+
+/** The one store for this adapter on the page. */
+export function storeFor(adapter: ScheduleAdapter): ScheduleStore {
+  return onePer(adapter, () => new ScheduleStore(adapter));
+}
+
+/** The store a choice names, for the conference the programme names. */
+export function storeForChoice(choice: ScheduleChoice, conferenceId?: string): ScheduleStore {
+  return storeFor(resolveAdapter(choice, conferenceId));
 }

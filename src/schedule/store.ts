@@ -1,7 +1,10 @@
 import { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser } from './adapter.js';
-import { LocalScheduleAdapter } from './local-adapter.js';
 import { choose, later, type Choice } from './choice.js';
 import type { Outbox } from './outbox.js';
+
+/** First wait before sending again changes that could not be sent; it doubles up to the maximum. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 60_000;
 
 export type ScheduleStatus = 'loading' | 'signed-out' | 'signed-in' | 'error';
 
@@ -30,17 +33,17 @@ export interface ScheduleFailure {
  *
  * When the adapter refuses a change, the star is put back and the reader told why. When it could
  * not be delivered (`UnreachableError`: no connection, no answer, server unavailable), the change
- * is kept: shown as pending, held in this browser across reloads (outbox.ts), sent again with
- * growing pauses and at once when the browser is back online. Pages of the same schedule and
- * person in this browser tell each other every choice, so they show and send the same, and the
- * choice made last wins.
+ * is kept: shown as pending, held in this browser across reloads (outbox.ts), sent again after
+ * pauses from 2 s doubling to a minute, and at once when the browser is back online. Pages of the
+ * same schedule and person in this browser tell each other every choice (through the outbox), so
+ * they show and send the same, and the choice made last wins.
  */
 export class ScheduleStore extends EventTarget {
   status: ScheduleStatus = 'loading';
   user: ScheduleUser | null = null;
   /** Why the schedule could not be read, when status is `error`. */
   message = '';
-  /** True for the browser-storage adapter: the schedule lives only in this browser. */
+  /** True when the adapter says the schedule lives only in this browser. */
   readonly local: boolean;
 
   /** What the adapter holds, as far as we know. */
@@ -57,10 +60,14 @@ export class ScheduleStore extends EventTarget {
   #unsubscribe?: () => void;
   /** Choices not yet confirmed, kept across reloads and shared with other pages (server schedules only). */
   #outbox?: Outbox;
+  #retryTimer?: ReturnType<typeof setTimeout>;
+  #retryDelay = RETRY_FIRST_MS;
 
   constructor(readonly adapter: ScheduleAdapter) {
     super();
-    this.local = adapter instanceof LocalScheduleAdapter;
+    this.local = adapter.local === true;
+    // Back online: send what is waiting at once. A store lives as long as the page.
+    if (!this.local) window.addEventListener('online', () => this.flush());
   }
 
   /** Reads who is signed in and their starred items, once however many stars ask. */
@@ -132,12 +139,13 @@ export class ScheduleStore extends EventTarget {
         else this.#confirmed.delete(id);
         this.#done.set(id, choice);
         this.#outbox?.settle(id, choice.starred);
+        this.#retryDelay = RETRY_FIRST_MS;
       }
       this.#changed([id]);
     } catch (e) {
       const failure: ScheduleFailure = { itemId: id, message: (e as Error)?.message || String(e), origin: this.#origin.get(id) };
       if (e instanceof UnreachableError && this.#outbox && this.isPending(id)) {
-        this.#outbox.retry();
+        this.#retryLater();
         failure.queued = true;
       } else {
         this.#outbox?.delete(id);
@@ -153,7 +161,19 @@ export class ScheduleStore extends EventTarget {
     }
   }
 
+  /** Something could not be delivered: send again after a pause, longer each time until something goes through. */
+  #retryLater(): void {
+    if (this.#retryTimer) return;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.flush();
+    }, this.#retryDelay);
+    this.#retryDelay = Math.min(this.#retryDelay * 2, RETRY_MAX_MS);
+  }
+
   #signedOut(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
     this.status = 'signed-out';
     this.user = null;
     this.#confirmed.clear();
@@ -195,12 +215,10 @@ export class ScheduleStore extends EventTarget {
    */
   async #openOutbox(userId: string): Promise<void> {
     if (this.local) return;
-    const base = (this.adapter as { base?: unknown }).base;
-    const scope = typeof base === 'string' ? base : 'adapter';
     try {
       const { Outbox } = await import('./outbox.js');
       this.#outbox?.close();
-      this.#outbox = new Outbox(scope, userId, this.#onChoice, () => this.flush());
+      this.#outbox = new Outbox(this.adapter.scope ?? 'adapter', userId, this.#onChoice);
     } catch {
       return; // Its code could not be loaded: changes are still sent, only not kept across reloads.
     }
@@ -210,13 +228,4 @@ export class ScheduleStore extends EventTarget {
   #changed(ids?: string[]): void {
     this.dispatchEvent(new CustomEvent<ScheduleChange>('change', { detail: { ids } }));
   }
-}
-
-const stores = new WeakMap<ScheduleAdapter, ScheduleStore>();
-
-/** The one store for this adapter on the page. */
-export function storeFor(adapter: ScheduleAdapter): ScheduleStore {
-  let store = stores.get(adapter);
-  if (!store) stores.set(adapter, (store = new ScheduleStore(adapter)));
-  return store;
 }

@@ -1,16 +1,11 @@
 import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
+import type { ScheduleElement } from './programme-element.js';
 import { scheduleContext, type ScheduleChoice } from '../../context.js';
-import type { ScheduleAdapter } from '../../schedule/adapter.js';
-import { resolveAdapter } from '../../schedule/resolve.js';
-import { storeFor, type ScheduleChange, type ScheduleFailure, type ScheduleStore } from '../../schedule/store.js';
+import { isLocalChoice, storeForChoice } from '../../schedule/resolve.js';
+import type { ScheduleChange, ScheduleFailure, ScheduleStore } from '../../schedule/store.js';
 
-type Host = ReactiveControllerHost &
-  HTMLElement & {
-    schedule?: string | null;
-    loginUrl?: string | null;
-    scheduleAdapter?: ScheduleAdapter;
-  };
+type Host = ScheduleElement;
 
 interface Options {
   /**
@@ -48,13 +43,12 @@ export class ScheduleController implements ReactiveController {
 
   /** Whether the schedule is this browser's storage, which is kept per conference. */
   get usesLocalStorage(): boolean {
-    const choice = this.#effectiveChoice();
-    return !choice.adapter && (!choice.schedule || choice.schedule.trim() === 'local');
+    return isLocalChoice(this.#effectiveChoice());
   }
 
   /** The store for this host, given the conference the programme names (for local storage). */
   resolve(conferenceId?: string, given?: ScheduleStore): ScheduleStore {
-    const store = given ?? storeFor(resolveAdapter(this.#effectiveChoice(), conferenceId));
+    const store = given ?? storeForChoice(this.#effectiveChoice(), conferenceId);
     if (store !== this.store) this.#attach(store);
     return store;
   }
