@@ -1,18 +1,8 @@
 import { createContext } from '@lit/context';
-import type { ProgrammeIndex } from './data/programme-index.js';
+import type { ProgrammeState } from './data/programme-state.js';
+import type { ScheduleChoice } from './schedule/resolve.js';
 
-/** The programme as an element sees it: still loading, ready, or failed with a way to retry. */
-export type ProgrammeState =
-  | { status: 'loading' }
-  | { status: 'ready'; index: ProgrammeIndex }
-  | {
-      status: 'error';
-      /** What to tell the reader, when no `reason` says it in the reader's language. */
-      message: string;
-      /** Which of the element's own strings to show instead of `message`. */
-      reason?: 'loadFailed' | 'needsSource';
-      retry?: () => void;
-    };
+export type { ProgrammeState, ScheduleChoice };
 
 /**
  * Which zone times are shown in: `conference` (the default), `viewer` (the reader's own zone),
@@ -31,15 +21,5 @@ export interface DisplaySettings {
 export const programmeContext = createContext<ProgrammeState>('programme-elements:programme');
 export const displayContext = createContext<DisplaySettings>('programme-elements:display');
 
-/**
- * Which schedule the stars use, as a `<programme-source>` was told: a host's own adapter, or the
- * declarative choice (`local`, or the base URL of an HTTP schedule API) with its login page.
- * Each element turns it into the one store for that adapter (the local one needs the conference id).
- */
-export interface ScheduleChoice {
-  adapter?: import('./schedule/adapter.js').ScheduleAdapter;
-  schedule?: string | null;
-  loginUrl?: string | null;
-}
-
+/** Which schedule the stars use, as a `<programme-source>` was told (see ScheduleChoice). */
 export const scheduleContext = createContext<ScheduleChoice>('programme-elements:schedule');

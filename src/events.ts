@@ -1,16 +1,26 @@
+import type { LoadFailure } from './data/load-error.js';
 import type { ValidationProblem } from './data/validate.js';
+
+/**
+ * What a `programme-error` is about:
+ * - `network`, `http`, `not-json`, `invalid`: the element's own `src` could not be loaded (which step failed);
+ * - `partial`: the programme had mistakes only inside some panels, sessions or papers, and is shown without those;
+ * - `not-found`: the panel or paper the element names is not in the programme;
+ * - `no-source`: the element has neither a `src` nor a `<programme-source>` around it (or the source has no `src`);
+ * - `save`: the schedule refused a change to a star, which is put back;
+ * - `queued`: a change could not be delivered now; it is kept, shown as pending, and sent when the server is back.
+ */
+export type ProgrammeErrorKind = LoadFailure | 'partial' | 'not-found' | 'no-source' | 'save' | 'queued';
 
 /** `programme-error`: loading or saving failed. `message` is the detailed reason. */
 export interface ProgrammeErrorDetail {
   message: string;
   /**
-   * What failed: `network`, `http`, `not-json`, `invalid`, `not-found`, `save` … or `partial`: the
-   * programme had mistakes only inside some panels, sessions or papers, and is shown without those
-   * (`message` names the URL and each item left out, by path, id and reason; `problems` has them all;
-   * the detail of the element that loaded it also carries `items` and `ids`, as `Skipped` in
-   * data/salvage.ts describes them).
+   * What failed (see ProgrammeErrorKind). For `partial`, `message` names the URL and each item left
+   * out, by path, id and reason, and `problems` has them all; the detail of the element that loaded
+   * it also carries `items` and `ids`, as `Skipped` in data/skipped.ts describes them.
    */
-  kind: string;
+  kind: ProgrammeErrorKind;
   /** Validation problems by path, when the document was invalid (or, for `partial`, its items left out). */
   problems?: ValidationProblem[];
 }

@@ -1,4 +1,7 @@
-import type { ScheduleChoice } from '../context.js';
+/**
+ * From what an element or its provider was told (a host's adapter, `schedule`, `login-url`) to the
+ * store its stars use: the one place that decides.
+ */
 import type { ScheduleAdapter } from './adapter.js';
 import { deferredHttpAdapterFor } from './deferred-http-adapter.js';
 import { localAdapterFor } from './local-adapter.js';
@@ -6,9 +9,15 @@ import { onePer } from './registry.js';
 import { ScheduleStore } from './store.js';
 
 /**
- * From what an element or its provider was told (a host's adapter, `schedule`, `login-url`) to the
- * store its stars use: the one place that decides.
+ * Which schedule the stars use, as a `<programme-source>` was told: a host's own adapter, or the
+ * declarative choice (`local`, or the base URL of an HTTP schedule API) with its login page.
+ * Each element turns it into the one store for that adapter (the local one needs the conference id).
  */
+export interface ScheduleChoice {
+  adapter?: ScheduleAdapter;
+  schedule?: string | null;
+  loginUrl?: string | null;
+}
 
 /** Whether a choice names this browser's storage (`local`, or nothing), which is kept per conference. */
 export function isLocalChoice(choice: ScheduleChoice): boolean {

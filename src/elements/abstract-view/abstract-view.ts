@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ProgrammeElement } from '../shared/programme-element.js';
+import type { ProgrammeIndex } from '../../data/programme-index.js';
 import type { Paper } from '../../data/types.js';
 import { wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { paragraphs, splitParagraphs } from '../shared/paragraphs.js';
-import { errorView, statusView } from '../shared/status-view.js';
+import { errorView, statusViews } from '../shared/status-view.js';
 import { styles } from './abstract-view.styles.js';
 
 /** Without a short abstract, the collapsed view shows the first paragraph, cut to about this many characters. */
@@ -71,11 +72,13 @@ export class AbstractView extends ProgrammeElement {
   protected override render() {
     const words = this.#words;
     if (this.paper) return this.#abstract(this.paper, words);
-    const state = this.#programme.state;
-    if (state.status !== 'ready') return statusView(state, words);
-    const found = state.index.find(this.paperId);
-    if (found?.kind !== 'paper') return errorView(this.#programme.missing(state.index, 'Paper', this.paperId, words), words);
-    const lost = state.index.skippedIn(found.panel.id);
+    return this.#programme.render({ ...statusViews(words), complete: (index) => this.#find(index, words) });
+  }
+
+  #find(index: ProgrammeIndex, words: Words) {
+    const found = index.find(this.paperId);
+    if (found?.kind !== 'paper') return errorView(this.#programme.missing(index, 'Paper', this.paperId, words), words);
+    const lost = index.skippedIn(found.panel.id);
     return html`${this.#abstract(found.item, words)}${lost ? html`<p part="skipped" class="skipped">${words.partlyShown(lost)}</p>` : nothing}`;
   }
 

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ScheduleElement } from '../shared/programme-element.js';
 import { AbstractView } from '../abstract-view/abstract-view.js';
 import { StarToggle } from '../star-toggle/star-toggle.js';
+import type { ProgrammeIndex } from '../../data/programme-index.js';
 import type { Panel, Person, Session } from '../../data/types.js';
 import { safeHref } from '../../data/safe-url.js';
 import { sessionTime } from '../../time/format.js';
@@ -12,7 +13,7 @@ import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { ScheduleController } from '../shared/schedule-controller.js';
 import type { ScheduleStore } from '../../schedule/store.js';
-import { errorView, statusView } from '../shared/status-view.js';
+import { errorView, statusViews } from '../shared/status-view.js';
 import { paragraphs } from '../shared/paragraphs.js';
 import { styles } from './panel-card.styles.js';
 
@@ -98,12 +99,14 @@ export class PanelCard extends ScheduleElement {
 
   protected override render() {
     const words = this.#words;
-    const state = this.#programme.state;
-    if (state.status !== 'ready') return statusView(state, words);
-    const panel = state.index.panel(this.panelId);
-    if (!panel) return errorView(this.#programme.missing(state.index, 'Panel', this.panelId, words), words);
+    return this.#programme.render({ ...statusViews(words), complete: (index) => this.#card(index, words) });
+  }
 
-    const conference = state.index.conference;
+  #card(index: ProgrammeIndex, words: Words) {
+    const panel = index.panel(this.panelId);
+    if (!panel) return errorView(this.#programme.missing(index, 'Panel', this.panelId, words), words);
+
+    const conference = index.conference;
     const zone = this.#programme.timeZone(conference);
     const locale = localeOf(this, conference.locale);
     const level = Math.min(Math.max(this.headingLevel || 2, 1), 4);
@@ -112,8 +115,8 @@ export class PanelCard extends ScheduleElement {
     const href = safeHref(panel.url);
     const store = this.#schedule.resolve(conference.id);
     this.#store = store;
-    const zoneGuess = zoneNote(state.index.source.zone, zone, conference.timeZone, words);
-    const lost = state.index.skippedIn(panel.id);
+    const zoneGuess = zoneNote(index.source.zone, zone, conference.timeZone, words);
+    const lost = index.skippedIn(panel.id);
 
     return html`<article part="base" aria-labelledby="title">
       <header class="header">

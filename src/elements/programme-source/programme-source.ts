@@ -1,9 +1,9 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyDeclarations } from 'lit';
 import { displayContext, programmeContext, scheduleContext, type TimeZoneChoice } from '../../context.js';
-import { emit } from '../../events.js';
 import { ScheduleElement } from '../shared/programme-element.js';
-import { SourceLoader } from '../shared/source-loader.js';
+import { ErrorReports } from '../shared/error-reports.js';
+import { ProgrammeTask } from '../shared/programme-task.js';
 
 /**
  * Loads a programme once and provides it, with display settings and the schedule to use, to
@@ -42,13 +42,14 @@ export class ProgrammeSource extends ScheduleElement {
   readonly #programme = new ContextProvider(this, { context: programmeContext, initialValue: { status: 'loading' } });
   readonly #display = new ContextProvider(this, { context: displayContext, initialValue: { timeZone: 'conference' } });
   readonly #schedule = new ContextProvider(this, { context: scheduleContext, initialValue: {} });
-  readonly #loader = new SourceLoader(this, () => this.#programme.setValue(this.#loader.state));
+  readonly #reports = new ErrorReports(this);
+  readonly #task = new ProgrammeTask(this, this.#reports, () => this.#programme.setValue(this.#task.state));
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('src') && !this.src) {
       const message = `<programme-source> needs a src attribute naming the programme's JSON.`;
       this.#programme.setValue({ status: 'error', message, reason: 'needsSource' });
-      emit(this, 'programme-error', { message, kind: 'no-source' });
+      this.#reports.noSource(message);
     }
     if (changed.has('schedule') || changed.has('loginUrl') || changed.has('scheduleAdapter')) {
       this.#schedule.setValue({ adapter: this.scheduleAdapter, schedule: this.schedule, loginUrl: this.loginUrl });

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { baseStyles } from '../shared/status-view.js';
+import { baseStyles } from '../shared/base-styles.js';
 
 export const styles = [
   baseStyles,

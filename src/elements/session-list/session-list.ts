@@ -17,7 +17,7 @@ import { wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { ScheduleController } from '../shared/schedule-controller.js';
-import { statusView } from '../shared/status-view.js';
+import { statusViews } from '../shared/status-view.js';
 import { readHash, wellFormed, writeHash } from './deep-link.js';
 import type { gridView as GridView } from './grid-view.js';
 import { RowWindow } from './row-window.js';
@@ -222,9 +222,10 @@ export class SessionList extends ScheduleElement {
 
   protected override render() {
     const words = wordsFor(this.words, localeOf(this));
-    const state = this.#programme.state;
-    if (state.status !== 'ready') return statusView(state, words);
-    const index = state.index;
+    return this.#programme.render({ ...statusViews(words), complete: (index) => this.#view(index, words) });
+  }
+
+  #view(index: ProgrammeIndex, words: Words) {
     const conference = index.conference;
     const zone = this.#programme.timeZone(conference);
     const locale = localeOf(this, conference.locale);

@@ -78,14 +78,12 @@ export class StarToggle extends ScheduleElement {
   }
 
   #store(): ScheduleStore {
-    const state = this.#programme.state;
-    return this.#schedule.resolve(state.status === 'ready' ? state.index.conference.id : undefined, this.store);
+    return this.#schedule.resolve(this.#programme.value?.conference.id, this.store);
   }
 
   #title(): string {
     if (this.itemTitle) return this.itemTitle;
-    const state = this.#programme.state;
-    return (state.status === 'ready' && state.index.titleOf(this.itemId)) || this.itemId;
+    return this.#programme.value?.titleOf(this.itemId) || this.itemId;
   }
 
   /** The message says a change is waiting to be sent: it goes once the change has gone. */
@@ -134,7 +132,7 @@ export class StarToggle extends ScheduleElement {
    * schedule, so the star waits.
    */
   #awaitingConference(): boolean {
-    return !this.store && this.#programme.state.status !== 'ready' && !this.#programme.absent && this.#schedule.usesLocalStorage;
+    return !this.store && this.#programme.status !== 'complete' && !this.#programme.absent && this.#schedule.usesLocalStorage;
   }
 
   #press() {
@@ -164,6 +162,6 @@ export class StarToggle extends ScheduleElement {
     const words = wordsFor(this.words, localeOf(this));
     this.#waitingMessage = !!failure.queued;
     this.message = failure.queued ? words.notSentYet(failure.message) : words.notSaved(failure.message);
-    emit(this, 'programme-error', { message: failure.message, kind: failure.queued ? 'queued' : 'save' });
+    this.#programme.reports.notSaved(failure);
   }
 }

@@ -1,0 +1,127 @@
+import type { ReactiveController } from 'lit';
+import type { ProgrammeFormat } from '../../data/formats.js';
+import { absoluteUrl, loadProgramme, onProgrammeLoaded } from '../../data/load.js';
+import type { ProgrammeIndex } from '../../data/programme-index.js';
+import type { ProgrammeState } from '../../data/programme-state.js';
+import type { ErrorReports } from './error-reports.js';
+import type { ProgrammeElement } from './programme-element.js';
+
+/** Where a task stands, as Lit's `Task` names it. */
+export type TaskStatus = 'initial' | 'pending' | 'complete' | 'error';
+
+/** What a task's `render` shows in each status, as Lit's `Task.render` takes it. */
+export interface TaskRenderers<R> {
+  initial?: () => R;
+  pending?: () => R;
+  complete?: (index: ProgrammeIndex) => R;
+  error?: (error: Extract<ProgrammeState, { status: 'error' }>) => R;
+}
+
+/** The Task status of a programme state. */
+export const statusOf = (state: ProgrammeState): TaskStatus => (state.status === 'ready' ? 'complete' : state.status === 'error' ? 'error' : 'pending');
+
+/** Calls the renderer for the state's status, as `Task.render` does. */
+export function renderState<R>(state: ProgrammeState, renderers: TaskRenderers<R>): R | undefined {
+  if (state.status === 'ready') return renderers.complete?.(state.index);
+  if (state.status === 'error') return renderers.error?.(state);
+  return renderers.pending?.();
+}
+
+/**
+ * Loads the programme its host's own `src` names, shaped like Lit's `Task`: its arguments are
+ * `src` and the data format; a change of either runs it again, aborting the last run through its
+ * `AbortSignal`; `status`, `value`, `run()` and `render({ pending, complete, error })` are as
+ * Task's. Failures and partial loads are reported through the host's ErrorReports (rules 1 and 2).
+ * A neighbour's successful retry of the same URL ends this task's error too.
+ */
+export class ProgrammeTask implements ReactiveController {
+  /** The programme as this task has it (the context value a `<programme-source>` provides). */
+  state: ProgrammeState = { status: 'loading' };
+  /** The arguments of the last run. */
+  #ran: string | undefined;
+  #abort?: AbortController;
+  #stopListening?: () => void;
+
+  constructor(
+    private readonly host: ProgrammeElement,
+    private readonly reports: ErrorReports,
+    private readonly onChange: () => void = () => host.requestUpdate(),
+  ) {
+    host.addController(this);
+  }
+
+  /** The task's arguments: the programme's URL and what it holds. */
+  get args(): [src: string | null, format: ProgrammeFormat] {
+    return [this.host.src, this.host.sourceFormat];
+  }
+
+  /** Whether the host names its own programme (else the task stays `initial`). */
+  get active(): boolean {
+    return !!this.host.src;
+  }
+
+  get status(): TaskStatus {
+    return this.active ? statusOf(this.state) : 'initial';
+  }
+
+  get value(): ProgrammeIndex | undefined {
+    return this.state.status === 'ready' ? this.state.index : undefined;
+  }
+
+  render<R>(renderers: TaskRenderers<R>): R | undefined {
+    return this.active ? renderState(this.state, renderers) : renderers.initial?.();
+  }
+
+  /** Runs the task again with the same arguments: from the network if the last run failed. */
+  run = (): void => {
+    this.#abort?.abort();
+    const [src, format] = this.args;
+    this.#ran = this.#key();
+    if (!src) {
+      this.#abort = undefined;
+      return;
+    }
+    const abort = (this.#abort = new AbortController());
+    this.#set({ status: 'loading' });
+    loadProgramme(src, abort.signal, format).then(
+      (index) => {
+        if (abort.signal.aborted) return;
+        this.#set({ status: 'ready', index });
+        this.reports.loaded(src, index);
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        this.#set({ status: 'error', message: error instanceof Error ? error.message : String(error), reason: 'loadFailed', retry: this.run });
+        this.reports.loadFailed(error);
+      },
+    );
+  };
+
+  hostConnected(): void {
+    if (this.host.src && this.state.status !== 'ready') this.run();
+    this.#stopListening = onProgrammeLoaded((url) => {
+      if (this.state.status === 'error' && this.host.src && absoluteUrl(this.host.src) === url) this.run();
+    });
+  }
+
+  hostUpdate(): void {
+    if (this.#key() !== this.#ran) this.run();
+  }
+
+  hostDisconnected(): void {
+    this.#stopListening?.();
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#ran = undefined;
+  }
+
+  #key(): string | undefined {
+    const [src, format] = this.args;
+    return src ? `${src}|${format}` : undefined;
+  }
+
+  #set(state: ProgrammeState): void {
+    this.state = state;
+    this.onChange();
+  }
+}
