@@ -73,6 +73,7 @@ export class SessionList extends ScheduleElement {
     view: { reflect: true },
     day: {},
     theme: {},
+    format: {},
     location: {},
     starredOnly: { attribute: 'starred-only', type: Boolean },
     query: {},
@@ -138,7 +139,13 @@ export class SessionList extends ScheduleElement {
   constructor() {
     super();
     this.view = 'list';
-    this.day = this.theme = this.format = this.location = this.query = this.panelHref = this.timeZone = null;
+    this.day = null;
+    this.theme = null;
+    this.format = null;
+    this.location = null;
+    this.query = null;
+    this.panelHref = null;
+    this.timeZone = null;
     this.starredOnly = false;
     this.deepLink = 'hash';
     this.headingLevel = 2;

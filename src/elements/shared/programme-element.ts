@@ -2,6 +2,9 @@ import { LitElement, type PropertyDeclarations } from 'lit';
 import { isProgrammeFormat, type ProgrammeFormat } from '../../data/formats.js';
 import type { ScheduleAdapter } from '../../schedule/adapter.js';
 
+/** A new class that is `base` in all but identity: what a second name needs. */
+const subclassOf = (base: typeof LitElement) => class extends base {};
+
 /** An element class this library defines: its usual tag and the elements it renders. */
 type Definable = { readonly tag: string; define(tag?: string): void };
 
@@ -36,7 +39,7 @@ export class ProgrammeElement extends LitElement {
       customElements.define(tag, this);
     } catch (error) {
       if ((error as DOMException)?.name !== 'NotSupportedError') throw error;
-      customElements.define(tag, class extends this {});
+      customElements.define(tag, subclassOf(this));
     }
   }
 
