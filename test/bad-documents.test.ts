@@ -414,17 +414,10 @@ describe('bad documents', function () {
     }
   });
 
-  // BUG: a star whose own programme failed to load falls back to the local schedule of no conference
-  // ("programme-elements:schedule:default") and stays there: src/elements/star-toggle/star-toggle.ts
-  // #awaitingConference() (about line 118) holds presses only while the programme is `loading`, so
-  // once it is `error` #store() resolves with conferenceId undefined (resolve.ts: 'default'). The star
-  // has no retry of its own, and when a neighbour's retry loads the same src the star's SourceLoader
-  // (src/elements/shared/source-loader.ts) stays in `error`. So the press made meanwhile is saved
-  // where no star of the conference will ever read it, and from then on the lone star and the
-  // card's star for the same paper disagree. Fix: treat `error` like `loading` in
-  // #awaitingConference (aria-disabled, and say why, with a retry), and let SourceLoaders in `error`
-  // pick up a later successful load of the same URL (load.ts could notify per URL when an entry
-  // resolves), so every element naming that src recovers together.
+  // A star whose own programme failed does not know its conference, so it cannot know which
+  // browser schedule a press belongs to: it holds presses (aria-disabled) while the programme is
+  // not ready, and its ProgrammeTask runs again when a neighbour's retry loads the same URL, so
+  // every element naming that src recovers together and no press lands in the schedule of no conference.
   it('a star whose programme failed to load loses no press and keeps step once a retry loads it', async () => {
     const src = `/bad/fail-once?t=${Date.now()}-${++counter}`;
     const saved = localStorage.getItem('programme-elements:schedule:default');

@@ -6,7 +6,7 @@ export interface ScheduleUser {
 
 /**
  * How the elements reach a person's schedule. The contract is fixed: hosts implement it to save
- * stars in their own accounts. See DESIGN.md.
+ * stars in their own accounts. See "Adapters" in the README.
  */
 export interface ScheduleAdapter {
   /** The person signed in, or null when nobody is. */
