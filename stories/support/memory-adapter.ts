@@ -45,10 +45,11 @@ export class MemoryScheduleAdapter implements ScheduleAdapter {
   /** Every call, in order, for a play function or the console. */
   readonly calls: string[] = [];
   /**
-   * Names this schedule, as an HTTP adapter's API base does: changes kept for later (the `unreachable`
-   * mode) are stored under it, so each story's adapter keeps its own and no story inherits another's.
+   * Names this schedule (the adapter contract's optional `scope`), as an HTTP adapter's API base
+   * does: changes kept for later (the `unreachable` mode) are stored under it and shared only with
+   * pages of the same scope, so each story's adapter keeps its own and no story hears another's.
    */
-  readonly base = `memory:${Math.random().toString(36).slice(2)}`;
+  readonly scope = `memory:${Math.random().toString(36).slice(2)}`;
 
   constructor(options: MemoryAdapterOptions = {}) {
     this.#options = options;
