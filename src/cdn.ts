@@ -13,5 +13,6 @@ import { SessionList } from './elements/session-list/session-list.js';
 import { StarToggle } from './elements/star-toggle/star-toggle.js';
 
 export { ProgrammeSource, PanelCard, AbstractView, StarToggle, SessionList };
-export { englishWords, registerWords, setWords, type Words } from './words.js';
+export { registerWords, setWords, type Words } from './words.js';
+export { englishWords } from './words-list.js';
 export { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser } from './schedule/adapter.js';

@@ -1,10 +1,12 @@
 import type { ZoneGuess } from './data/programme-index.js';
 
 /**
- * Every string the elements show, in one typed object. A host overrides any of them page-wide
- * with `setWords({...})`, or per element with its `words` property.
+ * Every string the elements show, in typed objects: those of every element (`CoreWords`) and
+ * those of the list only (`ListWords`), so that a page of cards does not download the list's.
+ * A host overrides any of them page-wide with `setWords({...})`, or per element with its `words`
+ * property.
  */
-export interface Words {
+export interface CoreWords {
   loading: string;
   loadFailed: string;
   retry: string;
@@ -42,10 +44,18 @@ export interface Words {
   scheduleUnavailable: (title: string) => string;
   notSaved: (reason: string) => string;
   notSentYet: (reason: string) => string;
+  /** Said of a session's star (and shown in its row) when the session is in the schedule through its panel or a paper. */
+  partlyStarred: string;
+  /** A starred item, as print shows its star. */
+  inMySchedule: string;
   /** Said of every star when the schedule lives in this browser's storage. */
   localNote: string;
   /** Shown under a card whose stars ask the reader to sign in. */
   signedOutNote: string;
+}
+
+/** The strings of `<session-list>` and its timetable. */
+export interface ListWords {
   showing: (shown: number, total: number) => string;
   noMatch: string;
   noSessionsInProgramme: string;
@@ -68,14 +78,44 @@ export interface Words {
   downloadShown: string;
   downloadStarred: string;
   happeningNow: string;
-  showDetails: string;
-  hideDetails: string;
   timetableFor: (day: string) => string;
   noRoom: string;
   nothingToDownload: string;
+  /** The button that shows or hides the filters other than search, with how many are in force. */
+  filters: (active: number) => string;
+  /** A filter option, with how many sessions choosing it would leave. */
+  optionCount: (option: string, count: number) => string;
+  /** What a chip of a filter in force says (`label` names the filter, `value` its value). */
+  chip: (label: string, value: string) => string;
+  /** The accessible name of a chip's button. */
+  removeFilter: (chip: string) => string;
+  clearAll: string;
+  person: string;
+  affiliation: string;
+  panels: string;
+  /** The group of day buttons. */
+  days: string;
+  /** The menu of downloads. */
+  download: string;
+  /** A session's length: `1 h 45 min`, `30 min`. */
+  duration: (minutes: number) => string;
+  /** After the first names of a long list of people. */
+  andMore: (count: number) => string;
+  /** Beside a row's time when the times shown are the reader's own, not the conference's. */
+  yourTime: string;
+  /** Said once above the rows when the stars need an account and nobody is signed in. */
+  signInForSchedule: string;
+  /** Said by "Only my starred" and "Download my starred" while nobody is signed in. */
+  starredNeedsSignIn: string;
+  /** A link (the hash) named a day on which nothing is scheduled. */
+  noSessionsOnDay: (day: string) => string;
 }
 
-export const englishWords: Words = {
+/** Every string the elements show. */
+export type Words = CoreWords & ListWords;
+
+/** English: the strings of every element but the list (`englishWords` in words-list.ts has them all). */
+export const coreEnglishWords: CoreWords = {
   loading: 'Loading the programme…',
   loadFailed: 'The programme could not be loaded.',
   retry: 'Try again',
@@ -110,35 +150,10 @@ export const englishWords: Words = {
   scheduleUnavailable: (title) => `Your schedule could not be loaded; try again to star “${title}”`,
   notSaved: (reason) => `Not saved: ${reason} The star was put back.`,
   notSentYet: (reason) => `Not sent yet: ${reason} Your change is kept and will be sent once the server is back.`,
+  partlyStarred: 'In your schedule through its panel or one of its papers',
+  inMySchedule: '★ In my schedule',
   localNote: 'Your schedule is saved in this browser only.',
   signedOutNote: 'Press a star to add an item to your own schedule. You need to sign in for this.',
-  showing: (shown, total) => (shown === total ? `${total} ${total === 1 ? 'session' : 'sessions'}` : `Showing ${shown} of ${total} sessions`),
-  noMatch: 'No sessions match these filters.',
-  noSessionsInProgramme: 'No sessions have been scheduled yet.',
-  clearFilters: 'Clear all filters',
-  timesIn: (zone, isConferenceZone) => `Times are in ${zone}${isConferenceZone ? ', the conference’s time zone' : ''}.`,
-  filtersLabel: 'Filter the programme',
-  search: 'Search titles, people and abstracts',
-  day: 'Day',
-  allDays: 'All days',
-  allThemes: 'All themes',
-  allFormats: 'All formats',
-  allLocations: 'All locations',
-  starredOnly: 'Only my starred items',
-  timesLegend: 'Show times in',
-  conferenceTime: (zone) => `Conference time (${zone})`,
-  myTime: (zone) => `My time (${zone})`,
-  viewLegend: 'View',
-  listView: 'List',
-  gridView: 'Timetable',
-  downloadShown: 'Download these sessions (.ics)',
-  downloadStarred: 'Download my starred sessions (.ics)',
-  happeningNow: 'Happening now',
-  showDetails: 'Details',
-  hideDetails: 'Hide details',
-  timetableFor: (day) => `Timetable for ${day}`,
-  noRoom: 'Room to be announced',
-  nothingToDownload: 'There is nothing to download: no session is starred or shown.',
 };
 
 let pageWords: Partial<Words> = {};
@@ -163,8 +178,11 @@ export function registerWords(language: string, words: Partial<Words>): void {
   languages.set(language.toLowerCase(), words);
 }
 
-/** The strings for an element: English, its language's, the page's overrides, then its own. */
-export function wordsFor(overrides?: Partial<Words>, locale?: string): Words {
+/**
+ * The strings for an element: `defaults` (the English of what it shows), its language's, the
+ * page's overrides, then its own.
+ */
+export function wordsFor<W extends Partial<Words>>(defaults: W, overrides?: Partial<Words>, locale?: string): W {
   const language = locale ? languages.get(locale.toLowerCase().split('-')[0]) : undefined;
-  return { ...englishWords, ...language, ...pageWords, ...overrides };
+  return { ...defaults, ...language, ...pageWords, ...overrides };
 }

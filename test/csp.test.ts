@@ -1,3 +1,4 @@
+import { download, openFilters } from './list-actions.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 
@@ -231,12 +232,13 @@ describe('under a strict Content-Security-Policy (built file)', function () {
     search.value = '';
     search.dispatchEvent(new win.Event('input', { bubbles: true, composed: true }));
     await waitUntil(() => text(root(list).querySelector('[part=count]')!) === '18 sessions', 'clearing the search did not show every session');
+    await openFilters(list as HTMLElement & { updateComplete: Promise<unknown> });
     const selects = [...root(list).querySelectorAll('select')];
     const theme = selects.find((s) => s.closest('label')?.textContent?.includes('Theme'))!;
     theme.value = theme.options[1].value;
     theme.dispatchEvent(new win.Event('change', { bubbles: true }));
     await waitUntil(() => /^Showing \d+ of 18 sessions$/.test(text(root(list).querySelector('[part=count]')!)), 'the theme filter did nothing');
-    const starredOnly = root(list).querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    const starredOnly = root(list).querySelector<HTMLInputElement>('#filter-panel input[type=checkbox]')!;
     theme.value = '';
     theme.dispatchEvent(new win.Event('change', { bubbles: true }));
     starredOnly.click();
@@ -248,12 +250,12 @@ describe('under a strict Content-Security-Policy (built file)', function () {
     const zones = [...root(list).querySelectorAll<HTMLInputElement>('input[name=zone]')];
     expect(zones, 'the reader is in New York, the conference in Almaty').to.have.length(2);
     zones[1].click();
-    await waitUntil(() => text(root(list).querySelector('.note')!).startsWith('Times are in America/New_York'), 'the zone switch did nothing');
+    await waitUntil(() => text(root(list).querySelector('.note')!).startsWith('Times are in Eastern Time'), 'the zone switch did nothing');
     root(list).querySelectorAll<HTMLInputElement>('input[name=zone]')[0].click();
-    await waitUntil(() => text(root(list).querySelector('.note')!).startsWith('Times are in Asia/Almaty'), 'the zone did not switch back');
+    await waitUntil(() => text(root(list).querySelector('.note')!).startsWith('Times are in Kazakhstan Time'), 'the zone did not switch back');
 
     // Open a panel's details in the list: a card renders in place, with its own stars and abstracts.
-    const details = root(list).querySelector<HTMLButtonElement>('[part=row] button.details')!;
+    const details = root(list).querySelector<HTMLButtonElement>('[part=row] button.title-button')!;
     details.click();
     await waitUntil(() => root(list).querySelector('.detail panel-card')?.shadowRoot?.querySelector('[part=title]'), 'the details never opened');
     const opened = root(list).querySelector('.detail panel-card')!;
@@ -271,7 +273,7 @@ describe('under a strict Content-Security-Policy (built file)', function () {
       },
       true,
     );
-    [...root(list).querySelectorAll<HTMLButtonElement>('.actions button')][0].click();
+    await download(list as HTMLElement & { updateComplete: Promise<unknown> }, 'shown');
     await waitUntil(() => downloads.length === 1, 'the .ics download never started', { timeout: 15000 });
     expect(downloads[0]).to.match(/^cess-2024-shown\.ics blob:http/);
 
@@ -308,7 +310,7 @@ describe('under a strict Content-Security-Policy (built file)', function () {
     // The demo list's own Timetable switch.
     const list = doc.querySelector('#list session-list')!;
     await rendered(list, 'the session list');
-    const timetable = [...root(list).querySelectorAll<HTMLInputElement>('input[name=view]')][1];
+    const timetable = [...root(list).querySelectorAll<HTMLButtonElement>('.segmented button')][1];
     timetable.click();
     await waitUntil(() => root(list).querySelector('.grid .cell'), 'the demo list did not switch to its timetable');
     expect(win.getComputedStyle(root(list).querySelector('.grid')!).gridTemplateColumns.split(' ').length).to.be.greaterThan(2);

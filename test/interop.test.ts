@@ -1,3 +1,4 @@
+import { dayTabs } from './list-actions.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
@@ -109,13 +110,24 @@ for (const file of FILES) {
     it('files each event under the day the file dates it, one day at a time', async () => {
       const el = await fixture<SessionList>(html`<session-list src=${url()} deep-link="none" time-zone="conference"></session-list>`);
       await settled(el);
-      const select = el.shadowRoot!.querySelector('select')!;
       const days = [...new Set(expected.map((e) => e.date))].sort();
-      expect([...select.options].map((o) => o.value).filter(Boolean)).to.deep.equal(days);
+      // One tab per day (and "All days"), or a select past 14 days.
+      const select = el.shadowRoot!.querySelector<HTMLSelectElement>('.day-select select');
+      const offered = select ? [...select.options].map((o) => o.value) : dayTabs(el).map((t) => t.dataset.day);
+      expect(offered.filter(Boolean)).to.deep.equal(days);
       for (const day of days) {
-        select.value = day;
-        select.dispatchEvent(new Event('change'));
+        if (select) {
+          select.value = day;
+          select.dispatchEvent(new Event('change'));
+        } else
+          dayTabs(el)
+            .find((t) => t.dataset.day === day)!
+            .click();
         await el.updateComplete;
+        expect(
+          select ? select.value : el.shadowRoot!.querySelector('.day-tab[aria-pressed=true]')!.getAttribute('data-day'),
+          'the day chosen shows as chosen',
+        ).to.equal(day);
         const n = expected.filter((e) => e.date === day).length;
         const count = el.shadowRoot!.querySelector('[part=count]')!.textContent!.trim();
         expect(count, day).to.equal(n === file.events ? `${n} sessions` : `Showing ${n} of ${file.events} sessions`);

@@ -1,3 +1,5 @@
+import { sendKeys } from '@web/test-runner-commands';
+import { dayTabs, filterSelect, starredOnlyBox } from './list-actions.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
@@ -47,13 +49,19 @@ describe('reflow, forced colours and focus', () => {
   it('keeps focus where the reader is when the list updates', async () => {
     const el = await fixture<SessionList>(html`<session-list src=${programmeUrl('demo')} deep-link="none"></session-list>`);
     await settled(el);
-    const select = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.querySelector('span')?.textContent === 'Day')!.querySelector('select')!;
-    select.focus();
-    select.value = '2024-06-09';
-    select.dispatchEvent(new Event('change'));
+    const tab = dayTabs(el).find((t) => t.dataset.day === '2024-06-09')!;
+    tab.focus();
+    await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(el.shadowRoot!.activeElement).to.equal(select);
-    const checkbox = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    expect(el.shadowRoot!.activeElement).to.equal(tab);
+    expect(tab.getAttribute('aria-pressed')).to.equal('true');
+    const theme = await filterSelect(el, 'Theme');
+    theme.focus();
+    theme.value = theme.options[1].value;
+    theme.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement, 'the select keeps focus as the list narrows').to.equal(theme);
+    const checkbox = await starredOnlyBox(el);
     checkbox.focus();
     checkbox.click();
     await el.updateComplete;

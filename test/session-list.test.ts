@@ -5,6 +5,8 @@ import '../src/index.js';
 import type { SessionList } from '../src/elements/session-list/session-list.js';
 import type { PanelCard } from '../src/elements/panel-card/panel-card.js';
 import { programmeUrl, settled } from './helpers.js';
+import { choose, download, filterSelect, openFilters, opener, zoneRadios } from './list-actions.js';
+import { scrollToEnd } from './reader.js';
 import { storeFor } from '../src/schedule/resolve.js';
 import { localAdapterFor } from '../src/schedule/local-adapter.js';
 
@@ -24,13 +26,22 @@ function groups(el: SessionList): Record<string, string> {
   }
   return out;
 }
-const select = (el: SessionList, label: string) =>
-  [...root(el).querySelectorAll('label')].find((l) => l.querySelector('span')?.textContent === label)!.querySelector('select')!;
-async function choose(el: SessionList, label: string, value: string) {
-  const s = select(el, label);
-  s.value = value;
-  s.dispatchEvent(new Event('change'));
-  await el.updateComplete;
+/** The row of `id`, scrolled to as a reader would find it. */
+async function findRow(el: SessionList, id: string): Promise<HTMLElement> {
+  let found: HTMLElement | undefined;
+  window.scrollTo(0, 0);
+  await scrollToEnd(el, (row) => (found ??= row.dataset.session === id ? row : undefined));
+  found?.scrollIntoView();
+  return root(el).querySelector<HTMLElement>(`[data-session="${id}"]`)!;
+}
+
+/** Every row's session id, in order, as a reader scrolling the whole list sees them. */
+async function allRowIds(el: SessionList): Promise<string[]> {
+  const seen = new Set<string>();
+  window.scrollTo(0, 0);
+  await scrollToEnd(el, (row) => seen.add(row.dataset.session!));
+  window.scrollTo(0, 0);
+  return [...seen];
 }
 async function search(el: SessionList, text: string) {
   const input = root(el).querySelector<HTMLInputElement>('input[type=search]')!;
@@ -61,9 +72,10 @@ describe('<session-list>', () => {
       ),
     );
     expect(count(el)).to.equal('18 sessions');
+    const ids = await allRowIds(el);
+    expect(ids).to.have.length(18);
     const g = groups(el);
     expect(g['P038-1']).to.match(/^Saturday,? 8 June/);
-    const ids = rowIds(el);
     expect(ids.indexOf('P021-1')).to.be.lessThan(ids.indexOf('P017-1'), '09:00 before 11:00');
     expect(ids.slice(0, 4)).to.deep.equal(['P003-1', 'P003-2', 'P005-1', 'P005-2']);
     expect(root(el).querySelector('[data-session="P021-1"] time')!.textContent).to.equal('09:00\u2009\u2013\u200910:45');
@@ -75,7 +87,8 @@ describe('<session-list>', () => {
     // 20:30 in Almaty (+05:00) is 00:30 the next day in Tokyo (+09:00).
     expect(groups(el)['P038-1']).to.match(/^Sunday,? 9 June/);
     expect(root(el).querySelector('[data-session="P038-1"] time')!.textContent).to.equal('00:30\u2009\u2013\u200902:00');
-    expect(root(el).querySelector('.note')!.textContent).to.contain('Times are in Asia/Tokyo.');
+    // The zone as people say it, with its offset; the IANA id on hover.
+    expect(root(el).querySelector('.note')!.textContent).to.contain('Times are in Japan Standard Time (UTC+09:00).');
     // A fixed zone has no switch.
     expect(root(el).querySelector('input[name=zone]')).to.equal(null);
   });
@@ -118,9 +131,9 @@ describe('<session-list>', () => {
   });
 
   it('takes filters preset as attributes, which the reader can then change', async () => {
-    const el = await list(html`<session-list src=${demo()} deep-link="none" theme="History" format="Panel"></session-list>`);
+    const el = await list(html`<session-list src=${demo()} deep-link="none" theme="History" panel-format="Panel"></session-list>`);
     expect(rowIds(el)).to.deep.equal(['P003-1', 'P003-2']);
-    expect(select(el, 'Theme').value).to.equal('History');
+    expect((await filterSelect(el, 'Theme')).value).to.equal('History');
     await choose(el, 'Format', '');
     expect(rowIds(el)).to.deep.equal(['P003-1', 'P003-2', 'P027-1']);
   });
@@ -131,10 +144,12 @@ describe('<session-list>', () => {
     const el = await list(html`<session-list src=${demo()} deep-link="none" starred-only></session-list>`);
     await waitUntil(() => rowIds(el).length === 3, `expected 3 rows, saw ${rowIds(el)}`);
     expect(rowIds(el)).to.deep.equal(['P005-1', 'P005-2', 'P021-1']);
-    // P005-1 is listed because its panel is starred; its own star is not pressed.
+    // P005-1 is listed because its panel is starred: its own star shows "partly", and says why.
     const star = root(el).querySelector('[data-session="P005-1"] star-toggle')!;
     const button = star.shadowRoot!.querySelector('button')!;
-    expect(button.getAttribute('aria-pressed')).to.equal('false');
+    expect(button.getAttribute('aria-pressed')).to.equal('mixed');
+    expect(root(el).querySelector('[data-session="P005-1"] .partly')!.textContent).to.equal('In your schedule through its panel or one of its papers');
+    expect(star.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).to.contain('through its panel');
     button.click();
     await el.updateComplete;
     expect(button.getAttribute('aria-pressed')).to.equal('true');
@@ -148,6 +163,11 @@ describe('<session-list>', () => {
     await sendKeys({ type: 'Aral' });
     await waitUntil(() => count(el) === 'Showing 2 of 18 sessions', `count was ${count(el)}`);
     expect(rowIds(el)).to.include('P017-1'); // "The Aral Sea Basin Thirty Years On"; the other mentions it in an abstract
+    // The next stop is the Filters button: Enter opens them.
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.classList.contains('filters-button')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await openFilters(el);
     let guard = 0;
     while (!(root(el).activeElement as HTMLInputElement | null)?.matches?.('input[type=checkbox]') && guard++ < 10) await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Space' });
@@ -157,7 +177,7 @@ describe('<session-list>', () => {
 
   it('opens a panel in place, and links to a host page when given panel-href', async () => {
     const el = await list(html`<session-list src=${demo()} deep-link="none"></session-list>`);
-    const details = root(el).querySelector<HTMLButtonElement>('[data-session="P021-1"] .details')!;
+    const details = opener(root(el).querySelector('[data-session="P021-1"]')!)!;
     expect(details.getAttribute('aria-expanded')).to.equal('false');
     details.click();
     await el.updateComplete;
@@ -173,12 +193,12 @@ describe('<session-list>', () => {
     await waitUntil(() => root(linked).querySelector('[data-session="P021-1"] a'), 'the second list was never drawn');
     const link = root(linked).querySelector<HTMLAnchorElement>('[data-session="P021-1"] a')!;
     expect(link.getAttribute('href')).to.equal(`${location.origin}/programme/P021`);
-    expect(root(linked).querySelector('.details')).to.equal(null);
+    expect(root(linked).querySelector('.title-button')).to.equal(null);
   });
 
   it('opens a panel in place from the keyboard, and closes it again', async () => {
     const el = await list(html`<session-list src=${demo()} deep-link="none"></session-list>`);
-    const details = root(el).querySelector<HTMLButtonElement>('[data-session="P003-1"] .details')!;
+    const details = opener(root(el).querySelector('[data-session="P003-1"]')!)!;
     details.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -206,12 +226,15 @@ describe('<session-list>', () => {
     const card = wrapper.querySelector('panel-card')!;
     await settled(el);
     await settled(card);
-    const radios = [...root(el).querySelectorAll<HTMLInputElement>('input[name=zone]')];
-    expect(radios.map((r) => r.parentElement!.textContent!.trim())).to.deep.equal(['Conference time (Asia/Almaty)', 'My time (America/New_York)']);
+    const radios = await zoneRadios(el);
+    expect(radios.map((r) => r.parentElement!.textContent!.trim())).to.deep.equal([
+      'Conference time (Kazakhstan Time (UTC+05:00))',
+      'My time (Eastern Time (UTC−04:00))',
+    ]);
     radios[1].click();
     await el.updateComplete;
     await card.updateComplete;
-    expect(root(el).querySelector('[data-session="P021-1"] time')!.textContent).to.equal('00:00\u2009\u2013\u200901:45');
+    expect((await findRow(el, 'P021-1')).querySelector('time')!.textContent).to.equal('00:00\u2009\u2013\u200901:45');
     expect(card.shadowRoot!.querySelector('[part=time-zone]')!.textContent).to.contain('America/New_York');
     expect(localStorage.getItem('programme-elements:zone:cess-2024')).to.equal('viewer');
     // A new list on the page starts in the remembered zone.
@@ -225,7 +248,7 @@ describe('<session-list>', () => {
   it('follows the URL hash: a day, then an item; and writes the day back', async () => {
     history.replaceState(null, '', '#2024-06-10');
     const el = await list(html`<session-list src=${demo()}></session-list>`);
-    expect(select(el, 'Day').value).to.equal('2024-06-10');
+    expect(root(el).querySelector('.day-tab[aria-pressed=true]')!.getAttribute('data-day')).to.equal('2024-06-10');
     // Same start and end: by panel title.
     expect(rowIds(el)).to.deep.equal(['P033-1', 'P030-1', 'P033-2', 'P024-2']);
     await choose(el, 'Day', '2024-06-07');
@@ -247,8 +270,7 @@ describe('<session-list>', () => {
       }
     };
     document.addEventListener('click', grab, true);
-    const button = [...root(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Download these sessions'))!;
-    button.click();
+    await download(el, 'shown');
     await waitUntil(() => captured, 'no download');
     document.removeEventListener('click', grab, true);
     expect(captured!.download).to.equal('cess-2024-shown.ics');

@@ -144,8 +144,10 @@ describe(`a programme across a clock change, on the page, with the reader in ${v
     });
     const headings = [...root.querySelectorAll('.day:not(.continued)')].map((d) => d.textContent!.trim());
     expect(headings.map((h) => h.replace(',', ''))).to.deep.equal(['Saturday 1 November 2025', 'Sunday 2 November 2025']);
-    const options = [...root.querySelectorAll('select')[0].options].map((o) => o.textContent!.trim().replace(',', ''));
-    expect(options).to.deep.equal(['All days', 'Saturday 1 November 2025', 'Sunday 2 November 2025']);
+    // The day tabs: short labels, the full date as each tab's title.
+    const tabs = [...root.querySelectorAll<HTMLButtonElement>('.day-tab')];
+    expect(tabs.map((t) => t.textContent!.trim().replace(',', ''))).to.deep.equal(['All days', 'Sat 1 Nov', 'Sun 2 Nov']);
+    expect(tabs.slice(1).map((t) => t.title.replace(',', ''))).to.deep.equal(['Saturday 1 November 2025', 'Sunday 2 November 2025']);
   });
 
   it("labels a card's times with the offset in force at their start", async () => {

@@ -5,13 +5,35 @@ import type { SessionRow } from './session-rows.js';
 export interface SessionFilters {
   day?: string;
   theme?: string;
-  format?: string;
+  /** The panel's format (`Roundtable`). */
+  panelFormat?: string;
   location?: string;
   starredOnly?: boolean;
   query?: string;
+  /** Only these panels (a host's preset: "our panels"). */
+  panelIds?: readonly string[];
+  /** Only sessions naming this person (convenor, chair, discussant or author), ignoring case and accents. */
+  person?: string;
+  /** Only sessions naming someone of this affiliation, ignoring case and accents. */
+  affiliation?: string;
 }
 
-export const hasFilters = (f: SessionFilters) => !!(f.day || f.theme || f.format || f.location || f.starredOnly || f.query?.trim());
+export const hasFilters = (f: SessionFilters) =>
+  !!(f.day || f.theme || f.panelFormat || f.location || f.starredOnly || f.query?.trim() || f.panelIds?.length || f.person?.trim() || f.affiliation?.trim());
+
+/** Everybody a row names: its panel's convenors, chairs and discussants, and its papers' authors. */
+function everyone(row: SessionRow) {
+  const people = [...(row.panel.convenors ?? []), ...(row.panel.chairs ?? []), ...(row.panel.discussants ?? [])];
+  for (const paper of row.session.papers ?? []) people.push(...(paper.authors ?? []));
+  return people;
+}
+
+/** Whether someone the row names has `field` containing `value` (folded both ways). */
+function names(field: 'name' | 'affiliation', value: string | undefined): ((row: SessionRow) => boolean) | undefined {
+  const wanted = fold(value ?? '').trim();
+  if (!wanted) return undefined;
+  return (row) => everyone(row).some((p) => fold(p[field] ?? '').includes(wanted));
+}
 
 const MAX_WORD = 200;
 
@@ -64,13 +86,19 @@ function matcher(query: string): ((row: SessionRow) => boolean) | undefined {
  */
 export function filterRows(rows: SessionRow[], days: string[], filters: SessionFilters, starred: ReadonlySet<string>): SessionRow[] {
   const matches = matcher(filters.query ?? '');
+  const person = names('name', filters.person);
+  const affiliation = names('affiliation', filters.affiliation);
+  const panels = filters.panelIds?.length ? new Set(filters.panelIds) : undefined;
   const out: SessionRow[] = [];
   rows.forEach((row, i) => {
     if (filters.day && days[i] !== filters.day) return;
     if (filters.theme && row.panel.theme !== filters.theme) return;
-    if (filters.format && row.panel.format !== filters.format) return;
+    if (filters.panelFormat && row.panel.format !== filters.panelFormat) return;
     if (filters.location && row.location !== filters.location) return;
+    if (panels && !panels.has(row.panel.id)) return;
     if (filters.starredOnly && !isStarredRow(row, starred)) return;
+    if (person && !person(row)) return;
+    if (affiliation && !affiliation(row)) return;
     if (matches && !matches(row)) return;
     out.push(row);
   });

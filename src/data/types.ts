@@ -17,6 +17,15 @@ export interface Conference {
   /** BCP 47 language tag of the programme's text. */
   locale?: string;
   url?: string;
+  /** Colours for the panels' themes, by theme name; themes not named here get one from a fixed palette. */
+  themes?: ThemeColor[];
+}
+
+/** The colour a theme's chips carry beside its name. */
+export interface ThemeColor {
+  name: string;
+  /** `#rgb` or `#rrggbb`. */
+  color: string;
 }
 
 export interface Paper {

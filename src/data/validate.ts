@@ -37,6 +37,9 @@ const show = (v: Json) => {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 };
 
+/** A theme's colour: `#rgb` or `#rrggbb`, nothing a style sheet could read as more. */
+export const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
 /** True when `timeZone` is an IANA zone this browser knows. */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
@@ -150,6 +153,13 @@ export function validateProgramme(doc: Json): ValidationResult {
         if (tz !== undefined && !isKnownTimeZone(tz)) fail('conference.timeZone', `${show(tz)} is not an IANA time zone`);
         string(c, 'locale', 'conference', false);
         string(c, 'url', 'conference', false);
+        array(c, 'themes', 'conference', (t, path) =>
+          object(t, path, (theme) => {
+            string(theme, 'name', path, true);
+            const color = string(theme, 'color', path, true);
+            if (color !== undefined && !HEX_COLOR.test(color)) fail(`${path}.color`, `${show(color)} is not a colour written #rgb or #rrggbb`);
+          }),
+        );
       });
     array(doc, 'panels', '', panel, true);
   }

@@ -3,6 +3,7 @@
  * the file needs no VTIMEZONE data. Pure string work: no DOM, no dependencies, safe to run
  * anywhere (session-list loads it lazily when a reader asks for a calendar file).
  */
+import { displayTitle } from '../data/list-model.js';
 import { webUrl } from '../data/safe-url.js';
 import type { SessionRow } from '../data/session-rows.js';
 import type { Conference, Person } from '../data/types.js';
@@ -55,8 +56,7 @@ export function toICalendar(rows: SessionRow[], options: ICalendarOptions): stri
     // DTEND must be later than DTSTART; without it the event is the instant DTSTART.
     const end = row.end > row.start ? utc(row.end) : undefined;
     if (end) line('DTEND', end);
-    const several = (panel.sessions?.length ?? 0) > 1 && !!session.title?.trim();
-    line('SUMMARY', escapeText(several ? `${panel.title}: ${session.title}` : panel.title));
+    line('SUMMARY', escapeText(displayTitle(row)));
     if (filled(row.location)) line('LOCATION', escapeText(row.location));
     const description = describe(row, words);
     if (description) line('DESCRIPTION', escapeText(description));

@@ -1,6 +1,7 @@
 import { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser } from './adapter.js';
 import { choose, later, type Choice } from './choice.js';
 import type { Outbox } from './outbox.js';
+import { rememberPress, takePress } from './sign-in-intent.js';
 
 /** First wait before sending again changes that could not be sent; it doubles up to the maximum. */
 const RETRY_FIRST_MS = 2_000;
@@ -107,6 +108,14 @@ export class ScheduleStore extends EventTarget {
   }
 
   /**
+   * A signed-out reader pressed the star of `id` and is on the way to sign in: once they are back
+   * and signed in to this schedule (in this tab, within a quarter of an hour), the item is starred.
+   */
+  starAfterSignIn(id: string): void {
+    rememberPress(this.adapter.scope ?? 'adapter', id);
+  }
+
+  /**
    * The person pressed a star: show it everywhere at once, then send it. `origin` is the element
    * pressed, told first if the change fails.
    */
@@ -193,6 +202,8 @@ export class ScheduleStore extends EventTarget {
         this.#confirmed = new Set(await this.adapter.starred());
         await this.#openOutbox(this.user.id);
         this.status = 'signed-in';
+        const pressed = takePress(this.adapter.scope ?? 'adapter');
+        if (pressed && !this.isStarred(pressed)) this.set(pressed, true);
       }
       this.message = '';
       this.#unsubscribe ??= this.adapter.subscribe?.((ids) => {

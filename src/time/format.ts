@@ -1,4 +1,4 @@
-import { offsetLabelOf, wallClock, zoneOffset } from './zone.js';
+import { offsetLabelOf, wallClock, zoneLabel, zoneOffset } from './zone.js';
 
 /** How one session's time reads in a given zone and locale. */
 export interface SessionTime {
@@ -70,6 +70,13 @@ export function formatDay(instant: Date, timeZone: string, locale: string): stri
   return formatter(locale, timeZone, DAY).format(instant);
 }
 
+const SHORT_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+
+/** "Fri 7 Jun" for `instant` in `timeZone`, in `locale`: a day tab's label. */
+export function formatShortDay(instant: Date, timeZone: string, locale: string): string {
+  return formatter(locale, timeZone, SHORT_DAY).format(instant);
+}
+
 /** "09:00" in a 24-hour locale, "9:00 AM" in a 12-hour one. */
 export function formatTime(instant: Date, timeZone: string, locale: string): string {
   return formatter(locale, timeZone, uses24Hours(locale) ? TIME_24 : TIME).format(instant);
@@ -95,6 +102,26 @@ export function sessionTime(start: string, end: string, timeZone: string, locale
     timeZone,
     offset: offsetLabel(from, timeZone),
   };
+}
+
+/**
+ * A zone as people say it, with its offset: "Kazakhstan Time (UTC+05:00)" (Intl's long generic
+ * name in `locale`); a fixed zone is its offset alone ("UTC+01:00"), and a zone Intl has no name
+ * for keeps its IANA id ("Europe/Astrakhan (UTC+04:00)").
+ */
+export function zoneName(zone: string, locale: string, at = Date.now()): string {
+  const offset = offsetLabel(new Date(at), zone);
+  const label = zoneLabel(zone);
+  if (label !== zone) return label;
+  let generic: string | undefined;
+  try {
+    generic = formatter(locale, zone, { timeZoneName: 'longGeneric' })
+      .formatToParts(at)
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    generic = undefined;
+  }
+  return `${generic && !/^(?:GMT|UTC)/.test(generic) ? generic : zone} (${offset})`;
 }
 
 /** The zone this browser is set to, e.g. `Europe/London`. */

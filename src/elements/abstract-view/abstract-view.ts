@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ProgrammeElement } from '../shared/programme-element.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import type { Paper } from '../../data/types.js';
-import { wordsFor, type Words } from '../../words.js';
+import { coreEnglishWords, wordsFor, type CoreWords, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { paragraphs, splitParagraphs } from '../shared/paragraphs.js';
@@ -66,7 +66,7 @@ export class AbstractView extends ProgrammeElement {
   readonly #programme = new ProgrammeController(this, { optional: () => !!this.paper });
 
   get #words() {
-    return wordsFor(this.words, localeOf(this));
+    return wordsFor(coreEnglishWords, this.words, localeOf(this));
   }
 
   protected override render() {
@@ -75,14 +75,14 @@ export class AbstractView extends ProgrammeElement {
     return this.#programme.render({ ...statusViews(words), complete: (index) => this.#find(index, words) });
   }
 
-  #find(index: ProgrammeIndex, words: Words) {
+  #find(index: ProgrammeIndex, words: CoreWords) {
     const found = index.find(this.paperId);
     if (found?.kind !== 'paper') return errorView(this.#programme.missing(index, 'Paper', this.paperId, words), words);
     const lost = index.skippedIn(found.panel.id);
     return html`${this.#abstract(found.item, words)}${lost ? html`<p part="skipped" class="skipped">${words.partlyShown(lost)}</p>` : nothing}`;
   }
 
-  #abstract(paper: Paper, words: Words) {
+  #abstract(paper: Paper, words: CoreWords) {
     const full = paper.abstract?.trim() || paper.shortAbstract?.trim() || '';
     if (!full) return html`<p part="base text" class="empty">${words.noAbstract}</p>`;
     const summary = paper.shortAbstract?.trim() || summarise(full);

@@ -8,7 +8,7 @@ import { safeHref } from '../../data/safe-url.js';
 import { sessionTime } from '../../time/format.js';
 import { zoneLabel } from '../../time/zone.js';
 import { zoneNote } from '../shared/zone-note.js';
-import { wordsFor, type Words } from '../../words.js';
+import { coreEnglishWords, wordsFor, type CoreWords, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { ScheduleController } from '../shared/schedule-controller.js';
@@ -94,7 +94,7 @@ export class PanelCard extends ScheduleElement {
   readonly #schedule = new ScheduleController(this, { watch: () => [] });
 
   get #words() {
-    return wordsFor(this.words, localeOf(this));
+    return wordsFor(coreEnglishWords, this.words, localeOf(this));
   }
 
   protected override render() {
@@ -102,7 +102,7 @@ export class PanelCard extends ScheduleElement {
     return this.#programme.render({ ...statusViews(words), complete: (index) => this.#card(index, words) });
   }
 
-  #card(index: ProgrammeIndex, words: Words) {
+  #card(index: ProgrammeIndex, words: CoreWords) {
     const panel = index.panel(this.panelId);
     if (!panel) return errorView(this.#programme.missing(index, 'Panel', this.panelId, words), words);
 
@@ -158,7 +158,7 @@ export class PanelCard extends ScheduleElement {
     return html`<star-toggle part="star" item-id=${id} item-title=${title} .store=${this.#store} .words=${this.words}></star-toggle>`;
   }
 
-  #details(panel: Panel, words: Words) {
+  #details(panel: Panel, words: CoreWords) {
     const people = (list?: Person[]) =>
       list?.length
         ? html`<ul class="people">${list.map((p) => html`<li><span class="name">${p.name}</span>${p.affiliation ? html` <span class="affiliation">(${p.affiliation})</span>` : nothing}</li>`)}</ul>`
@@ -194,7 +194,7 @@ export class PanelCard extends ScheduleElement {
       </div>
       <ol part="papers" class="papers">
         ${session.papers.map(
-          (paper) => html`<li part="paper" class="paper">
+          (paper) => html`<li part="paper" class="paper" data-paper=${paper.id}>
             <div class="paper-header">
               <div role="heading" aria-level=${Math.min(level + 1, 6)} class="paper-title">${paper.title}</div>
               ${this.#star(paper.id, paper.title)}

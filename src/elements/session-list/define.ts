@@ -1,11 +1,12 @@
-/** Defines `<session-list>` and the elements it renders, under their usual names. */
+/**
+ * Defines `<session-list>` and the elements it renders, under their usual names (`<panel-card>`
+ * and its abstracts once a row first opens: their code loads then).
+ */
 import { attachContextRoot } from '../shared/context-root.js';
-import { PanelCard } from '../panel-card/panel-card.js';
-import { AbstractView } from '../abstract-view/abstract-view.js';
 import { StarToggle } from '../star-toggle/star-toggle.js';
 import { SessionList } from './session-list.js';
 
-export { SessionList, PanelCard, AbstractView, StarToggle };
+export { SessionList, StarToggle };
 attachContextRoot();
 SessionList.define();
 

@@ -1,5 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { setStyles } from '../shared/set-styles.js';
+import { titleParts } from '../../data/list-model.js';
 import type { SessionRow } from '../../data/session-rows.js';
 import { formatDay, formatTime } from '../../time/format.js';
 import type { Words } from '../../words.js';
@@ -56,7 +57,7 @@ export function gridView({ rows, days, day, zone, locale, level, words, now, sta
         return html`<div class="cell ${live ? 'live' : ''}" ${setStyles({ 'grid-column': `${column}`, 'grid-row': `${from} / ${to}` })} data-session=${row.session.id}>
           <div class="cell-head">
             <div role="heading" aria-level=${level + 1} class="title">
-              <span class="panel-title">${row.panel.title}</span>${row.session.title && (row.panel.sessions?.length ?? 0) > 1 ? html`: <span class="session-title">${row.session.title}</span>` : nothing}
+              <span class="panel-title">${titleParts(row).panel}</span>${titleParts(row).session ? html`: <span class="session-title">${titleParts(row).session}</span>` : nothing}
             </div>
             ${star(row)}
           </div>
@@ -69,3 +70,50 @@ export function gridView({ rows, days, day, zone, locale, level, words, now, sta
     </div>
   </section>`;
 }
+
+/** The timetable's styles, adopted by the list's shadow root when the timetable loads. */
+export const gridStyles = css`
+    .grid-wrap {
+      /* Its own scroller both ways, so the room headings stick to its top. */
+      overflow: auto;
+      max-height: min(80vh, 60rem);
+    }
+    .grid {
+      display: grid;
+      gap: 2px 4px;
+      min-width: min-content;
+    }
+    .room {
+      position: sticky;
+      top: 0;
+      font-weight: 600;
+      font-size: 0.9em;
+      padding: 0.25em;
+      background: var(--programme-surface, Canvas);
+      border-block-end: 2px solid var(--_border);
+    }
+    .tick {
+      font-size: 0.8em;
+      color: var(--_muted);
+      font-variant-numeric: tabular-nums;
+      border-block-start: 1px solid var(--_border);
+    }
+    .cell {
+      overflow: hidden;
+      padding: 0.3em 0.4em;
+      border: 1px solid var(--_border);
+      border-inline-start: 4px solid var(--_accent);
+      border-radius: var(--_radius);
+      background: var(--programme-surface, Canvas);
+      font-size: 0.875em;
+    }
+    .cell-head {
+      display: flex;
+      gap: 0.25em;
+      justify-content: space-between;
+      align-items: flex-start;
+    }
+    .cell .meta {
+      margin: 0.2em 0 0;
+    }
+`;

@@ -43,6 +43,9 @@ export class RowWindow<T> implements ReactiveController {
   #rendered = new Set<number>([0]);
   #heights = new Map<number, number>();
   #observer?: IntersectionObserver;
+  /** Printing: every chunk is drawn, since paper has no scrolling. */
+  #printing = false;
+  #print?: MediaQueryList;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -82,7 +85,7 @@ export class RowWindow<T> implements ReactiveController {
         index,
         items,
         offset,
-        rendered: this.#rendered.has(index),
+        rendered: this.#printing || this.#rendered.has(index),
         height: this.#heights.get(index) ?? items.reduce((sum, item) => sum + this.options.estimate(item), 0),
       };
     });
@@ -103,7 +106,19 @@ export class RowWindow<T> implements ReactiveController {
     // so a list inside one is drawn ahead of the reader too (`rootMargin` only widens the viewport).
     const init = { rootMargin: margin, scrollMargin: margin } as IntersectionObserverInit;
     this.#observer = new IntersectionObserver((entries) => this.#onIntersect(entries), init);
+    this.#print = window.matchMedia('print');
+    this.#print.addEventListener('change', this.#onPrint);
+    window.addEventListener('beforeprint', this.#onPrint);
+    window.addEventListener('afterprint', this.#onPrint);
   }
+
+  /** Print (or print preview) starts or ends: draw every chunk for it, then window again. */
+  #onPrint = (event: Event): void => {
+    const printing = event.type === 'beforeprint' || (event.type !== 'afterprint' && !!this.#print?.matches);
+    if (printing === this.#printing) return;
+    this.#printing = printing;
+    this.host.requestUpdate();
+  };
 
   hostUpdated(): void {
     const observer = this.#observer;
@@ -118,6 +133,9 @@ export class RowWindow<T> implements ReactiveController {
   hostDisconnected(): void {
     this.#observer?.disconnect();
     this.#observer = undefined;
+    this.#print?.removeEventListener('change', this.#onPrint);
+    window.removeEventListener('beforeprint', this.#onPrint);
+    window.removeEventListener('afterprint', this.#onPrint);
   }
 
   /**

@@ -9,12 +9,76 @@ export const styles = [
       --_gap: var(--session-list-row-gap, 0.75rem);
       --_now: var(--session-list-now-color, light-dark(#0b6e4f, #6ee7b7));
     }
-    .filters {
+    .controls {
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+      margin-block-end: 0.5rem;
+    }
+    .bar {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.75rem 1rem;
-      align-items: flex-end;
-      margin-block-end: 0.75rem;
+      gap: 0.5rem;
+      align-items: stretch;
+    }
+    .search {
+      flex: 1 1 14em;
+      display: flex;
+    }
+    input[type='search'],
+    select {
+      font: inherit;
+      min-height: 2.5em;
+      padding: 0.25em 0.6em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--programme-surface, Canvas);
+      color: inherit;
+      max-width: 100%;
+    }
+    input[type='search'] {
+      flex: 1;
+      min-width: 0;
+    }
+    /* Buttons of the bar, the tabs, the chips and the menu: one quiet shape. */
+    .filters-button,
+    .segmented button,
+    .menu-button,
+    .day-tab,
+    .chip,
+    .clear,
+    .empty button,
+    .sign-in button {
+      font-size: 0.9em;
+      min-height: 2.5em;
+      padding: 0.25em 0.85em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--programme-surface, Canvas);
+      white-space: nowrap;
+    }
+    [aria-pressed='true'],
+    .filters-button[aria-expanded='true'] {
+      border-color: var(--_accent);
+      box-shadow: inset 0 -3px 0 var(--_accent);
+      font-weight: 600;
+    }
+    .segmented {
+      display: inline-flex;
+    }
+    .segmented button + button {
+      margin-inline-start: -1px;
+    }
+    .menu {
+      position: relative;
+    }
+    .caret {
+      display: inline-block;
+      margin-inline-start: 0.4em;
+      border: 0.3em solid transparent;
+      border-top-color: currentColor;
+      border-bottom: 0;
+      vertical-align: middle;
     }
     .field {
       display: flex;
@@ -24,63 +88,26 @@ export const styles = [
       max-width: 100%;
       font-size: 0.9em;
     }
-    .search {
-      flex: 1 1 16em;
+    .day-tabs {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+      margin-block-end: 0.5rem;
     }
-    input[type='search'],
-    select {
-      font: inherit;
-      min-height: 2.25em;
-      padding: 0.25em 0.5em;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--programme-surface, Canvas);
-      color: inherit;
-      max-width: 100%;
+    .day-select {
+      margin-block-end: 0.5rem;
     }
-    .check,
-    .choice label {
-      display: inline-flex;
-      gap: 0.35em;
-      align-items: center;
-      min-height: 24px;
-      font-size: 0.9em;
-    }
-    .choice {
+    .sign-in {
       display: flex;
       flex-wrap: wrap;
       gap: 0.25em 0.75em;
-      margin: 0;
-      padding: 0.2em 0.6em 0.4em;
-      border: 1px solid var(--_border);
+      align-items: center;
+      margin: 0 0 0.5rem;
+      padding: 0.5em 0.75em;
+      border-inline-start: 4px solid var(--_accent);
+      background: color-mix(in srgb, var(--_accent) 8%, transparent);
       border-radius: var(--_radius);
-    }
-    .choice legend {
-      font-size: 0.8em;
-      color: var(--_muted);
-      padding: 0 0.25em;
-    }
-    input[type='checkbox'],
-    input[type='radio'] {
-      accent-color: var(--_accent);
-      width: 1.1em;
-      height: 1.1em;
-      margin: 0;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-    }
-    .actions button,
-    .empty button,
-    .details {
       font-size: 0.9em;
-      min-height: 24px;
-      padding: 0.25em 0.75em;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: transparent;
     }
     .count {
       margin: 0 0 0.5rem;
@@ -100,9 +127,9 @@ export const styles = [
     }
     .row {
       display: grid;
-      grid-template-columns: 10.5em 1fr auto;
+      grid-template-columns: 8.5em 1fr auto;
       gap: 0.25rem 1rem;
-      padding: var(--_gap) 0;
+      padding: var(--_gap) 0.25rem;
       border-block-end: 1px solid var(--_border);
     }
     /* What is scrolled to or focused is not left under the sticky day heading. */
@@ -120,19 +147,91 @@ export const styles = [
       font-variant-numeric: tabular-nums;
       display: flex;
       flex-direction: column;
-      gap: 0.25em;
+      gap: 0.15em;
       align-items: flex-start;
+      font-weight: 600;
+    }
+    .duration {
+      font-weight: 400;
+      font-size: 0.85em;
+      color: var(--_muted);
     }
     .title {
       font-weight: 600;
+      font-size: 1.05em;
+      line-height: 1.3;
+    }
+    .title-button {
+      display: inline;
+      padding: 0;
+      border: 0;
+      background: none;
+      font: inherit;
+      text-align: start;
+      cursor: pointer;
+    }
+    .title-button:hover .panel-title,
+    .title-link {
+      text-decoration: underline;
+      text-decoration-thickness: 1px;
+      text-underline-offset: 0.2em;
+    }
+    .title-link {
+      color: inherit;
+    }
+    .chevron {
+      display: inline-block;
+      width: 0.45em;
+      height: 0.45em;
+      margin-inline-start: 0.45em;
+      border-inline-end: 2px solid currentColor;
+      border-block-end: 2px solid currentColor;
+      transform: translateY(-0.2em) rotate(45deg);
+      transition: transform 0.15s;
+    }
+    [aria-expanded='true'] > .chevron {
+      transform: translateY(0.05em) rotate(-135deg);
     }
     .session-title {
       font-weight: 400;
     }
+    .people {
+      margin: 0.2em 0 0;
+      font-size: 0.95em;
+    }
     .meta {
-      margin: 0.15em 0 0.35em;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25em 0.75em;
+      align-items: center;
+      margin: 0.35em 0 0;
       color: var(--_muted);
-      font-size: 0.9em;
+      font-size: 0.875em;
+    }
+    .theme-chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4em;
+      padding: 0.05em 0.6em 0.05em 0.45em;
+      border-radius: 999px;
+      /* The page's own text colour on a light tint of the theme's: the contrast is the page's. */
+      color: inherit;
+      background: color-mix(in srgb, var(--chip) 16%, transparent);
+      border: 1px solid color-mix(in srgb, var(--chip) 45%, transparent);
+    }
+    .theme-chip::before {
+      content: '';
+      width: 0.6em;
+      height: 0.6em;
+      border-radius: 50%;
+      background: var(--chip);
+      flex: none;
+    }
+    .partly {
+      margin: 0.35em 0 0;
+      font-size: 0.85em;
+      font-style: italic;
+      color: var(--_muted);
     }
     .now {
       display: inline-block;
@@ -164,51 +263,27 @@ export const styles = [
       font-size: 0.875em;
       color: var(--_muted);
     }
-    .grid-wrap {
-      /* Its own scroller both ways, so the room headings stick to its top. */
-      overflow: auto;
-      max-height: min(80vh, 60rem);
-    }
     .row star-toggle {
       align-self: start;
     }
-    .grid {
-      display: grid;
-      gap: 2px 4px;
-      min-width: min-content;
-    }
-    .room {
-      position: sticky;
-      top: 0;
-      font-weight: 600;
-      font-size: 0.9em;
-      padding: 0.25em;
-      background: var(--programme-surface, Canvas);
-      border-block-end: 2px solid var(--_border);
-    }
-    .tick {
-      font-size: 0.8em;
-      color: var(--_muted);
-      font-variant-numeric: tabular-nums;
-      border-block-start: 1px solid var(--_border);
-    }
-    .cell {
-      overflow: hidden;
-      padding: 0.3em 0.4em;
-      border: 1px solid var(--_border);
-      border-inline-start: 4px solid var(--_accent);
-      border-radius: var(--_radius);
-      background: var(--programme-surface, Canvas);
-      font-size: 0.875em;
-    }
-    .cell-head {
-      display: flex;
-      gap: 0.25em;
-      justify-content: space-between;
-      align-items: flex-start;
-    }
-    .cell .meta {
-      margin: 0.2em 0 0;
+    @media print {
+      .controls,
+      .day-tabs,
+      .day-select,
+      .sign-in,
+      .chevron,
+      .note {
+        display: none;
+      }
+      .day {
+        position: static;
+      }
+      .row {
+        break-inside: avoid;
+      }
+      .title-button {
+        color: inherit;
+      }
     }
     @container (max-width: 36em) {
       .row {
@@ -217,6 +292,9 @@ export const styles = [
       .when {
         grid-column: 1 / -1;
         flex-direction: row;
+        flex-wrap: wrap;
+        gap: 0.1em 0.6em;
+        align-items: baseline;
       }
     }
     :host {

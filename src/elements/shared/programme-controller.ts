@@ -6,7 +6,7 @@ import type { ProgrammeState } from '../../data/programme-state.js';
 import type { Conference } from '../../data/types.js';
 import { viewerTimeZone } from '../../time/format.js';
 import { onZonePreference, zonePreference } from '../../time/zone-preference.js';
-import { englishWords, type Words } from '../../words.js';
+import { coreEnglishWords, type CoreWords } from '../../words.js';
 import { ErrorReports } from './error-reports.js';
 import type { ProgrammeElement } from './programme-element.js';
 import { ProgrammeTask, renderState, statusOf, type TaskRenderers, type TaskStatus } from './programme-task.js';
@@ -50,7 +50,7 @@ export class ProgrammeController implements ReactiveController {
   get state(): ProgrammeState {
     if (this.#task.active) return this.#task.state;
     if (this.#programme.value) return this.#programme.value;
-    if (this.#orphan) return { status: 'error', message: englishWords.needsSource, reason: 'needsSource' };
+    if (this.#orphan) return { status: 'error', message: coreEnglishWords.needsSource, reason: 'needsSource' };
     return { status: 'loading' };
   }
 
@@ -93,7 +93,7 @@ export class ProgrammeController implements ReactiveController {
    * programme: that it was left out for its mistakes, or that it is not in this programme. It is
    * reported after rendering (ErrorReports, rule 3).
    */
-  missing(index: ProgrammeIndex, what: string, id: string, words: Words): string {
+  missing(index: ProgrammeIndex, what: string, id: string, words: CoreWords): string {
     const skipped = !!index.source.skipped?.ids.includes(id);
     const message = words[skipped ? 'notShown' : 'notInProgramme'](what, id || `(no ${what.toLowerCase()}-id)`);
     this.reports.missing(index, id, message, skipped, this.#task.active);
@@ -116,7 +116,7 @@ export class ProgrammeController implements ReactiveController {
         this.#absent = true;
       } else {
         this.#orphan = true;
-        this.reports.noSource(englishWords.needsSource);
+        this.reports.noSource(coreEnglishWords.needsSource);
       }
       this.host.requestUpdate();
     });

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { ProgrammeProblem } from '../../data/programme-state.js';
-import type { Words } from '../../words.js';
+import type { CoreWords as Words } from '../../words.js';
 import type { TaskRenderers } from './programme-task.js';
 
 /** A polite loading line, while the programme is on its way. */

@@ -48,6 +48,22 @@ export const styles = [
       fill: var(--_star);
       stroke: var(--_star);
     }
+    /* Half filled: in the schedule through the panel or a paper, not by itself. */
+    path.half {
+      clip-path: inset(0 50% 0 0);
+    }
+    .print-only {
+      display: none;
+    }
+    @media print {
+      button {
+        display: none;
+      }
+      .print-only:not(:empty) {
+        display: inline;
+        font-size: 0.875em;
+      }
+    }
     .pending .icon {
       animation: pulse 1s ease-in-out infinite alternate;
     }

@@ -1,8 +1,8 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, svg, type PropertyDeclarations } from 'lit';
 import { ScheduleElement } from '../shared/programme-element.js';
 import type { ScheduleFailure, ScheduleStore } from '../../schedule/store.js';
 import { emit } from '../../events.js';
-import { wordsFor, type Words } from '../../words.js';
+import { coreEnglishWords, wordsFor, type Words } from '../../words.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { ScheduleController } from '../shared/schedule-controller.js';
@@ -40,6 +40,8 @@ export class StarToggle extends ScheduleElement {
     itemId: { attribute: 'item-id' },
     itemTitle: { attribute: 'item-title' },
     store: { attribute: false },
+    partly: { type: Boolean, reflect: true },
+    quiet: { type: Boolean },
     words: { attribute: false },
     message: { state: true, attribute: false },
   };
@@ -53,6 +55,16 @@ export class StarToggle extends ScheduleElement {
   /** The store to use, when a parent element already has it (as `<panel-card>` does). */
   declare store?: ScheduleStore;
 
+  /**
+   * The item is in the reader's schedule through another (a session through its panel or one of
+   * its papers), though not starred itself: the star shows half filled, says so, and a press stars
+   * the item itself. Set by the element that knows the relation (`<session-list>` does).
+   */
+  declare partly: boolean;
+
+  /** Signed out, show the star alone (the element around it says once how to sign in). */
+  declare quiet: boolean;
+
   /** Strings to override for this star only. */
   declare words?: Partial<Words>;
 
@@ -63,6 +75,8 @@ export class StarToggle extends ScheduleElement {
     super();
     this.itemId = '';
     this.itemTitle = null;
+    this.partly = false;
+    this.quiet = false;
     this.message = '';
   }
 
@@ -98,7 +112,7 @@ export class StarToggle extends ScheduleElement {
   }
 
   protected override render() {
-    const words = wordsFor(this.words, localeOf(this));
+    const words = wordsFor(coreEnglishWords, this.words, localeOf(this));
     const store = this.#schedule.store!;
     const title = this.#title();
     const message = html`<span part="message" class="message" role="status">${this.message}</span>`;
@@ -107,22 +121,28 @@ export class StarToggle extends ScheduleElement {
       const failed = store.status === 'error';
       return html`<button part="button" type="button" class="signed-out" @click=${this.#press}
           aria-label=${failed ? words.scheduleUnavailable(title) : words.signInToStar(title)}>
-          ${this.#icon(false)}<span part="label" class="label">${failed ? words.retry : words.signIn}</span>
+          ${this.#icon('none')}${this.quiet && !failed ? nothing : html`<span part="label" class="label">${failed ? words.retry : words.signIn}</span>`}
         </button>${message}`;
     }
     const loading = store.status === 'loading' || this.#awaitingConference();
     const pressed = store.isStarred(this.itemId);
+    const partly = !pressed && this.partly;
+    const notes = [partly && 'partly-note', store.local && 'local-note'].filter(Boolean).join(' ');
     return html`<button part="button" type="button" class=${store.isPending(this.itemId) ? 'pending' : ''}
-        aria-pressed=${pressed ? 'true' : 'false'} aria-disabled=${loading ? 'true' : 'false'}
-        aria-label=${words.addToSchedule(title)} aria-describedby=${store.local ? 'local-note' : nothing}
+        aria-pressed=${pressed ? 'true' : partly ? 'mixed' : 'false'} aria-disabled=${loading ? 'true' : 'false'}
+        aria-label=${words.addToSchedule(title)} aria-describedby=${notes || nothing}
         @click=${this.#press}>
-        ${this.#icon(pressed)}
-      </button>${store.local ? html`<span id="local-note" class="visually-hidden">${words.localNote}</span>` : nothing}${message}`;
+        ${this.#icon(pressed ? 'full' : partly ? 'half' : 'none')}
+      </button>${partly ? html`<span id="partly-note" class="visually-hidden">${words.partlyStarred}</span>` : nothing}${
+        store.local ? html`<span id="local-note" class="visually-hidden">${words.localNote}</span>` : nothing
+      }<span class="print-only">${pressed ? words.inMySchedule : partly ? words.partlyStarred : ''}</span>${message}`;
   }
 
-  #icon(filled: boolean) {
+  #icon(fill: 'none' | 'half' | 'full') {
+    const star = 'M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z';
     return html`<svg part="icon" class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path class=${filled ? 'filled' : ''} d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" />
+      ${fill === 'half' ? svg`<path class="filled half" d=${star}></path>` : nothing}
+      <path class=${fill === 'full' ? 'filled' : ''} d=${star} />
     </svg>`;
   }
 
@@ -145,11 +165,13 @@ export class StarToggle extends ScheduleElement {
     }
     if (store.status === 'signed-out') {
       const login = store.adapter.login;
+      // Back from signing in, the press is applied (the store keeps it for this tab).
+      store.starAfterSignIn(this.itemId);
       const go = emit(this, 'programme-login-request', { itemId: this.itemId, ...(typeof login === 'string' ? { login } : {}) }, { cancelable: true });
       if (!go) return;
       if (typeof login === 'function') login();
-      else if (login) window.location.assign(login.replace('{return}', encodeURIComponent(window.location.href)));
-      else this.message = wordsFor(this.words, localeOf(this)).signedOutNote;
+      else if (login) window.location.assign(login.replace('{return}', encodeURIComponent(returnUrl(this.itemId))));
+      else this.message = wordsFor(coreEnglishWords, this.words, localeOf(this)).signedOutNote;
       return;
     }
     if (store.status !== 'signed-in') return;
@@ -159,9 +181,16 @@ export class StarToggle extends ScheduleElement {
   }
 
   #failed(failure: ScheduleFailure) {
-    const words = wordsFor(this.words, localeOf(this));
+    const words = wordsFor(coreEnglishWords, this.words, localeOf(this));
     this.#waitingMessage = !!failure.queued;
     this.message = failure.queued ? words.notSentYet(failure.message) : words.notSaved(failure.message);
     this.#programme.reports.notSaved(failure);
   }
+}
+
+/** This page, with the item pressed as its hash: a list scrolls back to it after sign-in. */
+function returnUrl(itemId: string): string {
+  const url = new URL(window.location.href);
+  url.hash = encodeURIComponent(itemId);
+  return url.href;
 }

@@ -1,0 +1,201 @@
+import { css, html, nothing } from 'lit';
+import { facetOptions, type ActiveFilter, type Facet } from '../../data/list-model.js';
+import type { SessionFilters } from '../../data/session-filter.js';
+import type { SessionRow } from '../../data/session-rows.js';
+import { formatDay } from '../../time/format.js';
+import type { Words } from '../../words.js';
+import type { ControlsInput } from './list-controls.js';
+
+/**
+ * The parts of the list's controls that load on first use: the filters behind the "Filters"
+ * button, the chips of the filters in force, the downloads menu, and their styles.
+ */
+
+/** What each filter is called, on its select and its chip. */
+function filterLabel(key: ActiveFilter['key'], words: Words): string {
+  const labels: Record<ActiveFilter['key'], string> = {
+    day: words.day,
+    theme: words.theme,
+    panelFormat: words.format,
+    location: words.location,
+    person: words.person,
+    affiliation: words.affiliation,
+    panelIds: words.panels,
+    starredOnly: words.starredOnly,
+  };
+  return labels[key];
+}
+
+/** The filters behind the "Filters" button: each option says how many sessions it would leave. */
+export function filterPanel(input: ControlsInput) {
+  const { show, words, filters, on } = input;
+  const options = input.options;
+  const select = (facet: Exclude<Facet, 'day'>, label: string, any: string) => {
+    const list = options?.[facet] ?? [];
+    if (list.length < 2 && !filters[facet]) return nothing;
+    return html`<label class="field">
+      <span>${label}</span>
+      <select .value=${filters[facet] ?? ''} @change=${(e: Event) => on.setFilter(facet, (e.target as HTMLSelectElement).value || undefined)}>
+        <option value="" ?selected=${!filters[facet]}>${any}</option>
+        ${list.map((o) => html`<option value=${o.value} ?selected=${filters[facet] === o.value}>${words.optionCount(o.value, o.count)}</option>`)}
+      </select>
+    </label>`;
+  };
+  const zones = input.zones;
+  return html`<div id="filter-panel" class="filter-panel">
+    ${
+      show.has('filters')
+        ? html`${select('theme', words.theme, words.allThemes)} ${select('panelFormat', words.format, words.allFormats)}
+          ${select('location', words.location, words.allLocations)}
+          <label class="check">
+            <input type="checkbox" .checked=${!!filters.starredOnly} @change=${(e: Event) => on.setFilter('starredOnly', (e.target as HTMLInputElement).checked)} />
+            <span>${words.starredOnly}</span>
+          </label>`
+        : nothing
+    }
+    ${
+      show.has('zone') && zones
+        ? html`<fieldset class="choice">
+          <legend>${words.timesLegend}</legend>
+          <label><input type="radio" name="zone" .checked=${!zones.showingViewer} @change=${() => on.setZone('conference')} />${words.conferenceTime(zones.conference)}</label>
+          <label><input type="radio" name="zone" .checked=${zones.showingViewer} @change=${() => on.setZone('viewer')} />${words.myTime(zones.viewer)}</label>
+        </fieldset>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** The filters in force as chips that remove them, and "Clear all". */
+export function chips(active: ActiveFilter[], { words, on, days, zone, locale }: ControlsInput) {
+  if (!active.length) return nothing;
+  const valueText = (filter: ActiveFilter) => {
+    if (filter.key !== 'day') return filter.value;
+    const first = days.find((d) => d.value === filter.value)?.first;
+    return first ? formatDay(new Date(first.start), zone, locale) : filter.value;
+  };
+  return html`<ul class="chips" aria-label=${words.filtersLabel}>
+    ${active.map((filter) => {
+      const text = words.chip(filterLabel(filter.key, words), valueText(filter));
+      return html`<li>
+        <button type="button" class="chip" aria-label=${words.removeFilter(text)} @click=${() => on.removeFilter(filter)}>
+          ${text}<span aria-hidden="true" class="x">×</span>
+        </button>
+      </li>`;
+    })}
+    <li><button type="button" class="clear" @click=${on.clearAll}>${words.clearAll}</button></li>
+  </ul>`;
+}
+
+const optionsMemo = new WeakMap<SessionFilters, { all: SessionRow[]; days: string[]; starred: string; value: ReturnType<typeof facetOptions> }>();
+
+/** What each filter option would leave (list-model's `facetOptions`), worked out once per state of the filters. */
+export function optionsFor(all: SessionRow[], days: string[], filters: SessionFilters, starred: ReadonlySet<string>) {
+  const starredKey = filters.starredOnly ? [...starred].sort().join('\n') : '';
+  const memo = optionsMemo.get(filters);
+  if (memo && memo.all === all && memo.days === days && memo.starred === starredKey) return memo.value;
+  const value = facetOptions(all, days, filters, starred);
+  optionsMemo.set(filters, { all, days, starred: starredKey, value });
+  return value;
+}
+
+/** The downloads menu's items. */
+export function menuItems({ words, on }: ControlsInput) {
+  return html`<div id="downloads" class="menu-items">
+    <button type="button" @click=${() => on.download('shown')}>${words.downloadShown}</button>
+    <button type="button" @click=${() => on.download('starred')}>${words.downloadStarred}</button>
+  </div>`;
+}
+
+/** The styles of these parts, adopted by the list's shadow root when they load. */
+export const filterStyles = css`
+    .menu-items {
+      position: absolute;
+      inset-inline-end: 0;
+      top: calc(100% + 4px);
+      z-index: 3;
+      display: flex;
+      flex-direction: column;
+      min-width: max-content;
+      padding: 0.25rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--programme-surface, Canvas);
+      box-shadow: 0 4px 16px color-mix(in srgb, CanvasText 18%, transparent);
+    }
+    .menu-items[hidden] {
+      display: none;
+    }
+    .menu-items button {
+      text-align: start;
+      min-height: 2.5em;
+      padding: 0.25em 0.75em;
+      border: 0;
+      border-radius: var(--_radius);
+      background: transparent;
+    }
+    .menu-items button:hover {
+      background: color-mix(in srgb, var(--_accent) 12%, transparent);
+    }
+    .filter-panel {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem 1rem;
+      align-items: flex-end;
+      padding: 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .filter-panel[hidden] {
+      display: none;
+    }
+    .check,
+    .choice label {
+      display: inline-flex;
+      gap: 0.35em;
+      align-items: center;
+      min-height: 24px;
+      font-size: 0.9em;
+    }
+    .choice {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25em 0.75em;
+      margin: 0;
+      padding: 0.2em 0.6em 0.4em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .choice legend {
+      font-size: 0.8em;
+      color: var(--_muted);
+      padding: 0 0.25em;
+    }
+    input[type='checkbox'],
+    input[type='radio'] {
+      accent-color: var(--_accent);
+      width: 1.1em;
+      height: 1.1em;
+      margin: 0;
+    }
+    .chips {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .chip {
+      border-radius: 999px;
+      background: color-mix(in srgb, var(--_accent) 10%, var(--programme-surface, Canvas));
+    }
+    .chip .x {
+      margin-inline-start: 0.5em;
+      font-weight: 700;
+    }
+    .clear {
+      border-color: transparent;
+      background: transparent;
+      text-decoration: underline;
+    }
+`;
