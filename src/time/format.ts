@@ -121,7 +121,8 @@ export function zoneName(zone: string, locale: string, at = Date.now()): string 
   } catch {
     generic = undefined;
   }
-  return `${generic && !/^(?:GMT|UTC)/.test(generic) ? generic : zone} (${offset})`;
+  if (generic && !/^(?:GMT|UTC)/.test(generic)) return `${generic} (${offset})`;
+  return zone === offset ? zone : `${zone} (${offset})`;
 }
 
 /** The zone this browser is set to, e.g. `Europe/London`. */

@@ -94,6 +94,18 @@ export const styles = [
       gap: 0.25rem;
       margin-block-end: 0.5rem;
     }
+    /* On a phone the days stay one row, scrolled sideways (each tab is reached by Tab too). */
+    @container (max-width: 36em) {
+      .day-tabs {
+        flex-wrap: nowrap;
+        overflow-x: auto;
+        padding-block-end: 0.25rem;
+        scrollbar-width: thin;
+      }
+      .day-tab {
+        flex: none;
+      }
+    }
     .day-select {
       margin-block-end: 0.5rem;
     }

@@ -3,6 +3,7 @@ import type { ProgrammeFormat } from '../../data/formats.js';
 import { absoluteUrl, loadProgramme, onProgrammeLoaded } from '../../data/load.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import type { ProgrammeState } from '../../data/programme-state.js';
+import { noteConference } from '../../schedule/page-conference.js';
 import type { ErrorReports } from './error-reports.js';
 import type { ProgrammeElement } from './programme-element.js';
 
@@ -41,6 +42,8 @@ export class ProgrammeTask implements ReactiveController {
   #ran: string | undefined;
   #abort?: AbortController;
   #stopListening?: () => void;
+  /** Says the page no longer shows this task's conference. */
+  #shown?: () => void;
 
   constructor(
     private readonly host: ProgrammeElement,
@@ -87,6 +90,8 @@ export class ProgrammeTask implements ReactiveController {
       (index) => {
         if (abort.signal.aborted) return;
         this.#set({ status: 'ready', index });
+        this.#shown?.();
+        this.#shown = noteConference(index.conference.id);
         this.reports.loaded(src, index);
       },
       (error: unknown) => {
@@ -99,6 +104,7 @@ export class ProgrammeTask implements ReactiveController {
 
   hostConnected(): void {
     if (this.host.src && this.state.status !== 'ready') this.run();
+    else if (this.state.status === 'ready') this.#shown = noteConference(this.state.index.conference.id);
     this.#stopListening = onProgrammeLoaded((url) => {
       if (this.state.status === 'error' && this.host.src && absoluteUrl(this.host.src) === url) this.run();
     });
@@ -110,6 +116,8 @@ export class ProgrammeTask implements ReactiveController {
 
   hostDisconnected(): void {
     this.#stopListening?.();
+    this.#shown?.();
+    this.#shown = undefined;
     this.#abort?.abort();
     this.#abort = undefined;
     this.#ran = undefined;

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type PropertyDeclarations } from 'lit';
 import { ScheduleElement } from '../shared/programme-element.js';
+import { onPageConference, pageConference } from '../../schedule/page-conference.js';
 import type { ScheduleFailure, ScheduleStore } from '../../schedule/store.js';
 import { emit } from '../../events.js';
 import { coreEnglishWords, wordsFor, type Words } from '../../words.js';
@@ -92,12 +93,26 @@ export class StarToggle extends ScheduleElement {
   }
 
   #store(): ScheduleStore {
-    return this.#schedule.resolve(this.#programme.value?.conference.id, this.store);
+    // Without a programme of its own, a star kept in this browser uses the page's one conference.
+    const conference = this.#programme.value?.conference.id ?? (this.#programme.absent ? pageConference() : undefined);
+    return this.#schedule.resolve(conference, this.store);
   }
 
   #title(): string {
     if (this.itemTitle) return this.itemTitle;
     return this.#programme.value?.titleOf(this.itemId) || this.itemId;
+  }
+
+  #stopFollowing?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopFollowing = onPageConference(() => this.#programme.absent && this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopFollowing?.();
   }
 
   /** The message says a change is waiting to be sent: it goes once the change has gone. */
