@@ -19,8 +19,12 @@ interface SessionListArgs {
   view?: 'list' | 'grid';
   day?: string;
   theme?: string;
-  format?: string;
+  'panel-format'?: string;
   location?: string;
+  'panel-ids'?: string;
+  person?: string;
+  affiliation?: string;
+  controls?: string;
   'starred-only'?: boolean;
   query?: string;
   'time-zone'?: string;
@@ -67,8 +71,12 @@ const list = (args: SessionListArgs, adapter?: ScheduleAdapter) =>
     view=${attr(args.view)}
     day=${attr(args.day)}
     theme=${attr(args.theme)}
-    format=${attr(args.format)}
+    panel-format=${attr(args['panel-format'])}
     location=${attr(args.location)}
+    panel-ids=${attr(args['panel-ids'])}
+    person=${attr(args.person)}
+    affiliation=${attr(args.affiliation)}
+    controls=${attr(args.controls)}
     ?starred-only=${args['starred-only']}
     query=${attr(args.query)}
     time-zone=${attr(args['time-zone'])}
@@ -95,8 +103,12 @@ const meta = {
     view: { control: { type: 'inline-radio' }, options: ['list', 'grid'] },
     day: choice(DAYS, '(all days)'),
     theme: choice(THEMES),
-    format: choice(FORMATS),
+    'panel-format': choice(FORMATS),
     location: choice(LOCATIONS),
+    'panel-ids': { control: 'text' },
+    person: { control: 'text' },
+    affiliation: { control: 'text' },
+    controls: { control: 'text' },
     'starred-only': { control: 'boolean' },
     query: { control: 'text' },
     'time-zone': choice(TIME_ZONES, '(conference, with the reader’s switch)'),
@@ -112,9 +124,11 @@ const meta = {
     docs: {
       description: {
         component: [
-          'The whole programme as a list by day and time, or as a timetable by room for one day, with search, filters, a time-zone',
-          'switch, stars and an iCalendar download. The attributes preset the filters; the reader can change them.',
-          'Only the rows near the viewport are rendered, so a 5,000-session programme shows at once.',
+          'The whole programme as a list by day and time, or as a timetable by room for one day. Each row shows its time and length,',
+          'title, people, theme (a coloured chip with its name) and room; the title opens the panel in place. Day tabs choose a day;',
+          'the search stays in view and the other filters sit behind "Filters" (open by default from 960 px), with counts that',
+          'narrow each other and chips that remove them. `controls` names the controls a host wants. The attributes preset the',
+          'filters; the reader can change them. Only the rows near the viewport are rendered, so a 5,000-session programme shows at once.',
           '',
           '```html',
           '<session-list src="/programme.json" panel-href="/programme/{id}"></session-list>',
@@ -131,8 +145,46 @@ const meta = {
 export default meta;
 type Story = StoryObj<SessionListArgs>;
 
-/** The sample programme, by day and time. "Details" opens a panel's card in place. */
+/** The sample programme, by day and time. A row's title opens the panel's papers, authors and abstracts in place. */
 export const List: Story = {};
+
+/** Day tabs: Sunday chosen (`aria-pressed`); "All days" shows every day again. */
+export const DayTabs: Story = {
+  name: 'Day tabs',
+  args: { day: '2024-06-09' },
+};
+
+/** In a container at least 960 px wide, the filters are open from the start; every option says how many sessions it would leave. */
+export const FiltersOpen: Story = {
+  name: 'Filters open (wide)',
+  render: (args) => html`<div style="width: 1000px">${list(args)}</div>`,
+};
+
+/** Filters in force show as chips that remove them, with "Clear all" (focus then goes to the search box). */
+export const Chips: Story = {
+  args: { theme: 'History', 'panel-format': 'Panel' },
+};
+
+/** `controls="search days"`: a host that wants only the search box and the day tabs. */
+export const SearchAndDaysOnly: Story = {
+  name: 'controls="search days"',
+  args: { controls: 'search days' },
+};
+
+/** `panel-ids`: a department's own panels, without the rest of the programme. */
+export const OurPanels: Story = {
+  name: 'Our panels (panel-ids)',
+  args: { 'panel-ids': 'P021 P027 P033' },
+};
+
+/**
+ * Signed out of an account-bound schedule: the list says once, above the rows, how to sign in,
+ * and each row's star is the star alone. A press, then signing in, applies it.
+ */
+export const SignedOut: Story = {
+  name: 'Signed out',
+  render: (args) => list(args, memoryAdapter({ signedIn: false })),
+};
 
 /** The timetable for Saturday 8 June: a column per room, a line per quarter hour. It needs 640 px; narrower, it shows the list. */
 export const Grid: Story = {
@@ -156,8 +208,10 @@ export const Empty: Story = {
  */
 export const Huge: Story = {
   name: `Huge (${HUGE_SESSIONS.toLocaleString('en')} sessions)`,
+  // On the docs page it renders in a frame of its own height, not inline down the whole page.
+  parameters: { docs: { story: { inline: false, height: '600px' } } },
   args: { src: undefined },
-  argTypes: { src: { control: false }, day: { control: 'text' }, theme: { control: 'text' }, format: { control: 'text' }, location: { control: 'text' } },
+  argTypes: { src: { control: false }, day: { control: 'text' }, theme: { control: 'text' }, 'panel-format': { control: 'text' }, location: { control: 'text' } },
   render: (args) => list({ ...args, src: hugeProgrammeUrl() }),
 };
 
@@ -169,8 +223,9 @@ export const ReadersZone: Story = {
 
 /**
  * Only the reader's starred items, from a signed-in memory adapter with a paper of P021, the whole
- * panel P008 and the session P038-1 starred: four sessions. A row's star is the session's own, so
- * only P038-1 shows a pressed star; the others are listed for their panel or paper.
+ * panel P008 and the session P038-1 starred: four sessions. A row's star is the session's own:
+ * P038-1's is pressed; the others are half filled ("partly", `aria-pressed="mixed"`) and say they
+ * are in the schedule through their panel or a paper. Pressing one stars the session itself.
  */
 export const StarredOnly: Story = {
   args: { 'starred-only': true },

@@ -1,9 +1,11 @@
 import { css, html, nothing } from 'lit';
-import { facetOptions, type ActiveFilter, type Facet } from '../../data/list-model.js';
+import { facetOptions, rowsToDownload, type ActiveFilter, type Facet } from '../../data/list-model.js';
+import type { Conference } from '../../data/types.js';
+import type { ScheduleStore } from '../../schedule/store.js';
 import type { SessionFilters } from '../../data/session-filter.js';
 import type { SessionRow } from '../../data/session-rows.js';
 import { formatDay } from '../../time/format.js';
-import type { Words } from '../../words.js';
+import type { ListWords, Words } from '../../words.js';
 import type { ControlsInput } from './list-controls.js';
 
 /**
@@ -96,6 +98,26 @@ export function optionsFor(all: SessionRow[], days: string[], filters: SessionFi
   const value = facetOptions(all, days, filters, starred);
   optionsMemo.set(filters, { all, days, starred: starredKey, value });
   return value;
+}
+
+/**
+ * Downloads the shown or the starred sessions as an iCalendar file (its code loads now). Returns
+ * what to tell the reader instead, when there is nothing to download or nobody is signed in.
+ */
+export async function download(
+  conference: Conference,
+  all: SessionRow[],
+  shown: SessionRow[],
+  store: ScheduleStore,
+  which: 'shown' | 'starred',
+  words: Pick<ListWords, 'starredNeedsSignIn' | 'nothingToDownload'>,
+): Promise<string> {
+  if (which === 'starred' && store.status === 'signed-out') return words.starredNeedsSignIn;
+  const rows = rowsToDownload(all, shown, store.starredIds(), which);
+  if (!rows.length) return words.nothingToDownload;
+  const [{ toICalendar }, { downloadICalendar, calendarFileName }] = await Promise.all([import('../../ics/ics.js'), import('../../ics/download.js')]);
+  downloadICalendar(toICalendar(rows, { conference }), calendarFileName(conference.id, which));
+  return '';
 }
 
 /** The downloads menu's items. */

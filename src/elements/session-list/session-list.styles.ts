@@ -94,16 +94,10 @@ export const styles = [
       gap: 0.25rem;
       margin-block-end: 0.5rem;
     }
-    /* On a phone the days stay one row, scrolled sideways (each tab is reached by Tab too). */
+    /* On a phone the days wrap (nothing scrolls sideways), in tighter tabs. */
     @container (max-width: 36em) {
-      .day-tabs {
-        flex-wrap: nowrap;
-        overflow-x: auto;
-        padding-block-end: 0.25rem;
-        scrollbar-width: thin;
-      }
       .day-tab {
-        flex: none;
+        padding-inline: 0.55em;
       }
     }
     .day-select {

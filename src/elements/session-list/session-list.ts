@@ -1,16 +1,6 @@
 import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { isProgrammeFormat } from '../../data/formats.js';
-import {
-  activeFilters,
-  displayTitle,
-  filtersFrom,
-  linkTarget,
-  rowsToDownload,
-  shownList,
-  type ActiveFilter,
-  type ListItem,
-  type StarState,
-} from '../../data/list-model.js';
+import { activeFilters, displayTitle, filtersFrom, linkTarget, shownList, type ActiveFilter, type ListItem, type StarState } from '../../data/list-model.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import { safeHref } from '../../data/safe-url.js';
 import { hasFilters, type SessionFilters } from '../../data/session-filter.js';
@@ -577,22 +567,16 @@ export class SessionList extends ScheduleElement {
 
   async #download(which: 'shown' | 'starred') {
     this.menuOpen = false;
-    if (!this.#index || !this.#store) return;
-    const words = wordsFor(englishWords, this.words, localeOf(this));
-    if (which === 'starred' && this.#store.status === 'signed-out') {
-      this.notice = words.starredNeedsSignIn;
-      return;
-    }
-    const rows = rowsToDownload(sessionRows(this.#index), this.#memo?.rows ?? [], this.#store.starredIds(), which);
-    if (!rows.length) {
-      this.notice = words.nothingToDownload;
-      return;
-    }
-    this.notice = '';
-    const { toICalendar } = await import('../../ics/ics.js');
-    const { downloadICalendar, calendarFileName } = await import('../../ics/download.js');
-    const conference = this.#index.conference;
-    downloadICalendar(toICalendar(rows, { conference }), calendarFileName(conference.id, which));
+    if (!this.#index || !this.#store || !this.#more) return;
+    const all = sessionRows(this.#index);
+    this.notice = await this.#more.download(
+      this.#index.conference,
+      all,
+      this.#memo?.rows ?? [],
+      this.#store,
+      which,
+      wordsFor(englishWords, this.words, localeOf(this)),
+    );
     this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
   }
 }
