@@ -193,11 +193,15 @@ async function pageResponsiveness(searchWord) {
       t0 = performance.now();
       act();
     });
-  const select = root.querySelector('[part=filters] select');
+  // The day tabs (a select past 14 days) and the search box.
+  const tabs = [...root.querySelectorAll('.day-tab')];
+  const select = root.querySelector('.day-select select');
   const input = root.querySelector('[part=filters] input[type=search]');
-  if (!select || !input) throw new Error('no day select or search input in the filters');
-  const dayValue = [...select.options].map((o) => o.value).filter(Boolean)[1] ?? [...select.options].map((o) => o.value).filter(Boolean)[0];
+  if ((!tabs.length && !select) || !input) throw new Error('no day tabs or search input');
+  const days = tabs.length ? tabs.map((t) => t.dataset.day) : [...select.options].map((o) => o.value);
+  const dayValue = days.filter(Boolean)[1] ?? days.filter(Boolean)[0];
   const change = (value) => () => {
+    if (tabs.length) return tabs.find((t) => t.dataset.day === value).click();
     select.value = value;
     select.dispatchEvent(new Event('change', { bubbles: true }));
   };

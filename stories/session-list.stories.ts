@@ -211,7 +211,13 @@ export const Huge: Story = {
   // On the docs page it renders in a frame of its own height, not inline down the whole page.
   parameters: { docs: { story: { inline: false, height: '600px' } } },
   args: { src: undefined },
-  argTypes: { src: { control: false }, day: { control: 'text' }, theme: { control: 'text' }, 'panel-format': { control: 'text' }, location: { control: 'text' } },
+  argTypes: {
+    src: { control: false },
+    day: { control: 'text' },
+    theme: { control: 'text' },
+    'panel-format': { control: 'text' },
+    location: { control: 'text' },
+  },
   render: (args) => list({ ...args, src: hugeProgrammeUrl() }),
 };
 
