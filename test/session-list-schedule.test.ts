@@ -331,8 +331,9 @@ describe('<session-list> as a schedule', () => {
   it('says on each row when the times are the reader’s own, and names zones as people say them', async () => {
     const el = await list(html`<session-list src=${demo()} deep-link="none" time-zone="viewer" day="2024-06-09"></session-list>`);
     expect(row(el, 'P021-1').querySelector('.duration')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('1 h 45 min, your time');
-    const note = root(el).querySelector('.note')!.textContent!;
-    expect(note).to.contain('Times are in Eastern Time (UTC−04:00).');
+    const note = root(el).querySelector<HTMLElement>('.note')!;
+    expect(note.textContent).to.contain('Times are in Eastern Time (UTC−04:00).');
+    expect(note.title, 'the IANA id, on hover').to.equal('America/New_York');
   });
 
   it('prints every row, not a window of them, without the controls, and stars as text', async () => {

@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { peopleOf, starState, titleParts, type ListItem, type StarState } from '../../data/list-model.js';
+import { safeHref } from '../../data/safe-url.js';
 import type { SessionRow } from '../../data/session-rows.js';
+import type { ScheduleAdapter } from '../../schedule/adapter.js';
 import { themeColor } from '../../data/theme-colors.js';
 import type { ThemeColor } from '../../data/types.js';
 import { formatDay, timeRange } from '../../time/format.js';
@@ -100,4 +102,13 @@ function rowView(row: SessionRow, position: number, input: RowsInput) {
     </div>
     ${input.star(row, state)}
   </div>`;
+}
+
+/** Said once above the rows when the stars need an account and nobody is signed in: how to sign in. */
+export function signInLine(login: ScheduleAdapter['login'], words: Words) {
+  const href = typeof login === 'string' ? safeHref(login.replace('{return}', encodeURIComponent(window.location.href))) : undefined;
+  return html`<p part="sign-in" class="sign-in">
+    ${words.signInForSchedule}
+    ${href ? html`<a href=${href}>${words.signIn}</a>` : typeof login === 'function' ? html`<button type="button" @click=${login}>${words.signIn}</button>` : nothing}
+  </p>`;
 }

@@ -1,6 +1,6 @@
 import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { isProgrammeFormat } from '../../data/formats.js';
-import { activeFilters, displayTitle, filtersFrom, linkTarget, shownList, type ActiveFilter, type ListItem, type StarState } from '../../data/list-model.js';
+import { activeFilters, displayTitle, filtersFrom, shownList, type ActiveFilter, type ListItem, type StarState } from '../../data/list-model.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import { safeHref } from '../../data/safe-url.js';
 import { hasFilters, type SessionFilters } from '../../data/session-filter.js';
@@ -19,10 +19,11 @@ import { ScheduleController } from '../shared/schedule-controller.js';
 import { statusViews } from '../shared/status-view.js';
 import { zoneNote } from '../shared/zone-note.js';
 import { StarToggle } from '../star-toggle/star-toggle.js';
-import { readHash, wellFormed, writeHash } from './deep-link.js';
+import { wellFormed, writeHash } from './deep-link.js';
+import { ListLinks } from './list-links.js';
 import type { gridView as GridView } from './grid-view.js';
 import { controlsFrom, controlsView } from './list-controls.js';
-import { rowsView } from './list-rows.js';
+import { rowsView, signInLine } from './list-rows.js';
 import { programmeDays } from './programme-days.js';
 import { RowWindow } from './row-window.js';
 import { styles } from './session-list.styles.js';
@@ -198,6 +199,33 @@ export class SessionList extends ScheduleElement {
     breakBefore: (item) => item.kind === 'day',
     container: () => this.renderRoot.querySelector('.rows'),
   });
+  /** The URL hash: a day, or an item to scroll to. */
+  readonly #links = new ListLinks(this, {
+    enabled: () => this.deepLink !== 'none',
+    index: () => this.#index,
+    hasDay: (day) => {
+      const index = this.#index!;
+      return rowDays(sessionRows(index), this.#programme.timeZone(index.conference)).includes(day);
+    },
+    chooseDay: (day) => (this.filters = { ...this.filters, day }),
+    noDay: (day) => {
+      const locale = localeOf(this, this.#index?.conference.locale);
+      this.notice = wordsFor(englishWords, this.words, localeOf(this)).noSessionsOnDay(formatDay(new Date(`${day}T12:00:00Z`), 'UTC', locale));
+    },
+    prepare: (target) => {
+      // Clear what would hide it, open its panel for a paper, then draw its chunk.
+      this.filters = {};
+      this.searchText = '';
+      if (target.paperId) {
+        this.#defineCard();
+        this.expanded = new Set([...this.expanded, target.sessionId]);
+      }
+      void this.updateComplete.then(() => {
+        const position = (this.#memo?.items ?? []).findIndex((item) => item.kind === 'row' && item.row.session.id === target.sessionId);
+        if (position >= 0) this.#window.reveal(position);
+      });
+    },
+  });
   /** The timetable, loaded the first time a reader (or the host) asks for it: most pages never do. */
   #gridView?: typeof GridView;
   /** The filters, chips and downloads menu, loaded the first time they show. */
@@ -207,8 +235,6 @@ export class SessionList extends ScheduleElement {
   #searchTimer?: ReturnType<typeof setTimeout>;
   #store?: ScheduleStore;
   #index?: ProgrammeIndex;
-  /** The row to scroll to and focus once drawn, and the paper inside it to bring into view. */
-  #pendingTarget?: { sessionId: string; paperId?: string };
   #memo?: { key: unknown[]; rows: SessionRow[]; items: ListItem[]; days: string[] };
 
   override connectedCallback(): void {
@@ -220,7 +246,6 @@ export class SessionList extends ScheduleElement {
     });
     this.#resize.observe(this);
     this.#clock = setInterval(() => this.now || this.requestUpdate(), 60_000);
-    window.addEventListener('hashchange', this.#onHashChange);
   }
 
   override disconnectedCallback(): void {
@@ -228,7 +253,6 @@ export class SessionList extends ScheduleElement {
     this.#resize?.disconnect();
     clearInterval(this.#clock);
     clearTimeout(this.#searchTimer);
-    window.removeEventListener('hashchange', this.#onHashChange);
   }
 
   /** Which layout a width calls for: 0 narrow (no timetable), 1 medium, 2 wide (filters open). */
@@ -258,32 +282,7 @@ export class SessionList extends ScheduleElement {
     const index = this.#programme.value;
     if (index && index !== this.#index) {
       this.#index = index;
-      this.#applyHash();
-    }
-  }
-
-  protected override updated(): void {
-    const target = this.#pendingTarget;
-    if (!target) return;
-    const row = this.renderRoot.querySelector<HTMLElement>(`[data-session="${CSS.escape(target.sessionId)}"]`);
-    if (!row) return;
-    this.#pendingTarget = undefined;
-    row.scrollIntoView({ block: 'start' });
-    row.focus({ preventScroll: true });
-    if (target.paperId) void this.#showPaper(row, target.paperId);
-  }
-
-  /** Brings a paper into view inside the open panel of its row, once the panel has drawn it. */
-  async #showPaper(row: HTMLElement, paperId: string): Promise<void> {
-    const card = row.querySelector('panel-card');
-    for (let tries = 0; card && tries < 50; tries++) {
-      await card.updateComplete;
-      const paper = card.shadowRoot?.querySelector<HTMLElement>(`[data-paper="${CSS.escape(paperId)}"]`);
-      if (paper) {
-        paper.scrollIntoView({ block: 'start' });
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      this.#links.follow();
     }
   }
 
@@ -337,7 +336,7 @@ export class SessionList extends ScheduleElement {
         on: this.#on,
       })}
       ${show.has('days') ? dayTabs({ days: tabs, current: this.filters.day, zone, locale, words, choose: (day) => this.#setFilter('day', day) }) : nothing}
-      ${signedOut ? this.#signIn(store, words) : nothing}
+      ${signedOut ? signInLine(store.adapter.login, words) : nothing}
       ${index.source.skipped && html`<p part="skipped">${words.skipped(index.source.skipped.items.length)}</p>`}
       <p part="count" class="count" role="status">${words.showing(rows.length, all.length)}${this.notice ? html` <span class="notice">${this.notice}</span>` : nothing}</p>
       ${
@@ -377,7 +376,7 @@ export class SessionList extends ScheduleElement {
               })}
             </div>`
       }
-      <p class="note">
+      <p class="note" title=${zone}>
         ${words.timesIn(zoneName(zone, locale, at), zone === conference.timeZone)}${this.#zoneNote(index, zone, words)}${store.local ? html` ${words.localNote}` : nothing}
       </p>
     </div>`;
@@ -390,17 +389,6 @@ export class SessionList extends ScheduleElement {
     if (this.#memo && key.every((k, i) => k === this.#memo!.key[i])) return this.#memo;
     this.#memo = { key, ...shownList(all, days, this.filters, starred) };
     return this.#memo;
-  }
-
-  /** Said once above the rows when the stars need an account: how to sign in. */
-  #signIn(store: ScheduleStore, words: Words) {
-    const login = store.adapter.login;
-    const here = encodeURIComponent(window.location.href);
-    const href = typeof login === 'string' ? safeHref(login.replace('{return}', here)) : undefined;
-    return html`<p part="sign-in" class="sign-in">
-      ${words.signInForSchedule}
-      ${href ? html`<a href=${href}>${words.signIn}</a>` : typeof login === 'function' ? html`<button type="button" @click=${login}>${words.signIn}</button>` : nothing}
-    </p>`;
   }
 
   #zoneNote(index: ProgrammeIndex, zone: string, words: Words) {
@@ -525,44 +513,6 @@ export class SessionList extends ScheduleElement {
       if (this.deepLink !== 'none') writeHash(panelId);
     }
     this.expanded = expanded;
-  }
-
-  #onHashChange = () => this.#applyHash();
-
-  /**
-   * Follows the URL hash: a day filters the list to it (or, when nothing is scheduled that day,
-   * says so and selects nothing); an item is scrolled to and focused, and a paper's panel opens
-   * with the paper in view.
-   */
-  #applyHash() {
-    if (this.deepLink === 'none' || !this.#index) return;
-    const hash = readHash();
-    if (!hash) return;
-    if ('day' in hash) {
-      const index = this.#index;
-      const days = rowDays(sessionRows(index), this.#programme.timeZone(index.conference));
-      if (days.includes(hash.day)) this.filters = { ...this.filters, day: hash.day };
-      else
-        this.notice = wordsFor(englishWords, this.words, localeOf(this)).noSessionsOnDay(
-          formatDay(new Date(`${hash.day}T12:00:00Z`), 'UTC', localeOf(this, index.conference.locale)),
-        );
-      return;
-    }
-    const target = linkTarget(this.#index, hash.id);
-    if (!target) return;
-    // Clear what would hide it, then render its chunk and focus it.
-    this.filters = {};
-    this.searchText = '';
-    if (target.paperId) {
-      this.#defineCard();
-      this.expanded = new Set([...this.expanded, target.sessionId]);
-    }
-    this.#pendingTarget = target;
-    void this.updateComplete.then(() => {
-      const items = this.#memo?.items ?? [];
-      const position = items.findIndex((item) => item.kind === 'row' && item.row.session.id === target.sessionId);
-      if (position >= 0) this.#window.reveal(position);
-    });
   }
 
   async #download(which: 'shown' | 'starred') {
