@@ -42,6 +42,7 @@ export const listEnglishWords: ListWords = {
   yourTime: 'your time',
   signInForSchedule: 'Sign in to keep your own schedule: then press a star to add a session to it.',
   starredNeedsSignIn: 'Sign in to see and download the sessions you have starred.',
+  close: 'Close',
   noSessionsOnDay: (day) => `Nothing is scheduled on ${day}.`,
 };
 

@@ -107,6 +107,8 @@ export interface ListWords {
   signInForSchedule: string;
   /** Said by "Only my starred" and "Download my starred" while nobody is signed in. */
   starredNeedsSignIn: string;
+  /** Closes the timetable's panel dialog. */
+  close: string;
   /** A link (the hash) named a day on which nothing is scheduled. */
   noSessionsOnDay: (day: string) => string;
 }

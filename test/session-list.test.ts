@@ -289,11 +289,12 @@ describe('<session-list>', () => {
     const el = wrapper.querySelector('session-list')!;
     await settled(el);
     await waitUntil(() => root(el).querySelector('[part=grid]'), 'no grid');
-    const rooms = [...root(el).querySelectorAll('.room')].map((r) => r.textContent);
-    expect(rooms).to.deep.equal(['410 (Floor 4)', '702 (Floor 7)', 'Auditorium A']);
+    // Rooms in the programme's order.
+    const rooms = [...root(el).querySelectorAll('.room')].map((r) => r.textContent!.trim());
+    expect(rooms).to.deep.equal(['Auditorium A', '410 (Floor 4)', '702 (Floor 7)']);
     const cell = root(el).querySelector<HTMLElement>('.cell[data-session="P038-1"]')!;
-    expect(cell.style.gridColumn).to.equal('4');
-    expect(root(el).querySelector('#grid-title')!.textContent).to.match(/Timetable for Saturday,? 8 June 2024/);
+    expect(cell.style.gridColumn).to.equal('2');
+    expect(root(el).querySelector('#grid-title-2024-06-08')!.textContent).to.match(/Timetable for Saturday,? 8 June 2024/);
     await expect(el).to.be.accessible();
     wrapper.style.width = '400px';
     await waitUntil(() => !root(el).querySelector('[part=grid]') && root(el).querySelector('.row'), 'no list when narrow', { timeout: 3000 });

@@ -83,6 +83,7 @@ export const germanWords: Words = {
   yourTime: 'Ihre Zeit',
   signInForSchedule: 'Melden Sie sich an, um Ihren eigenen Zeitplan zu führen: Dann fügt ein Stern eine Sitzung hinzu.',
   starredNeedsSignIn: 'Melden Sie sich an, um Ihre markierten Sitzungen zu sehen und herunterzuladen.',
+  close: 'Schließen',
   noSessionsOnDay: (day) => `Am ${day} ist nichts geplant.`,
 };
 

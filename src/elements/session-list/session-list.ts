@@ -1,6 +1,6 @@
 import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { isProgrammeFormat } from '../../data/formats.js';
-import { activeFilters, displayTitle, filtersFrom, shownList, type ActiveFilter, type ListItem, type StarState } from '../../data/list-model.js';
+import { activeFilters, displayTitle, filtersFrom, shownList, starState, type ActiveFilter, type ListItem, type StarState } from '../../data/list-model.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import { safeHref } from '../../data/safe-url.js';
 import { hasFilters, type SessionFilters } from '../../data/session-filter.js';
@@ -16,12 +16,12 @@ import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { ScheduleElement } from '../shared/programme-element.js';
 import { ScheduleController } from '../shared/schedule-controller.js';
-import { statusViews } from '../shared/status-view.js';
+import { pendingView, statusViews } from '../shared/status-view.js';
 import { zoneNote } from '../shared/zone-note.js';
 import { StarToggle } from '../star-toggle/star-toggle.js';
 import { wellFormed, writeHash } from './deep-link.js';
 import { ListLinks } from './list-links.js';
-import type { gridView as GridView } from './grid-view.js';
+import type * as GridView from './grid-view.js';
 import { controlsFrom, controlsView } from './list-controls.js';
 import { rowsView, signInLine } from './list-rows.js';
 import { programmeDays } from './programme-days.js';
@@ -105,6 +105,7 @@ export class SessionList extends ScheduleElement {
     expanded: { state: true, attribute: false },
     searchText: { state: true, attribute: false },
     notice: { state: true, attribute: false },
+    dialogRow: { state: true, attribute: false },
   };
 
   /**
@@ -161,6 +162,9 @@ export class SessionList extends ScheduleElement {
   declare private searchText: string;
   /** A short answer to the reader's last action (nothing to download), shown by the count. */
   declare private notice: string;
+  /** The timetable cell whose panel is open in the dialog. */
+  declare private dialogRow?: SessionRow;
+  #dialogFrom?: HTMLElement;
 
   constructor() {
     super();
@@ -345,18 +349,20 @@ export class SessionList extends ScheduleElement {
             <p>${all.length ? (this.filters.starredOnly && signedOut ? words.starredNeedsSignIn : words.noMatch) : words.noSessionsInProgramme}</p>
             ${hasFilters(this.filters) ? html`<button type="button" @click=${this.#clearFilters}>${words.clearFilters}</button>` : nothing}
           </div>`
-          : grid && this.#gridView
-            ? this.#gridView({
+          : grid
+            ? (this.#gridView?.gridView({
                 rows,
                 days: shownDays,
-                day: this.filters.day,
                 zone,
                 locale,
                 level,
                 words,
                 now: this.#now(),
-                star: (row) => this.#star(row, 'none'),
-              })
+                index,
+                star: (row) => this.#star(row, starState(row, starred)),
+                open: (row, from) => this.#openPanel(row, from),
+                href: (row) => this.#href(row),
+              }) ?? pendingView(words))
             : html`<div class="list" @focusin=${keepClearOfStickyHeading}>
               ${rowsView({
                 chunks: this.#window.chunks(),
@@ -379,7 +385,24 @@ export class SessionList extends ScheduleElement {
       <p class="note" title=${zone}>
         ${words.timesIn(zoneName(zone, locale, at), zone === conference.timeZone)}${this.#zoneNote(index, zone, words)}${store.local ? html` ${words.localNote}` : nothing}
       </p>
+      ${this.dialogRow ? this.#gridView?.panelDialog(this.#card(this.dialogRow, zone, level), displayTitle(this.dialogRow), words, this.#closed) : nothing}
     </div>`;
+  }
+
+  #openPanel(row: SessionRow, from: HTMLElement) {
+    this.#defineCard();
+    this.#dialogFrom = from;
+    this.dialogRow = row;
+  }
+
+  #closed = () => {
+    this.dialogRow = undefined;
+    this.#dialogFrom?.focus();
+  };
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.panel-dialog');
+    if (dialog && !dialog.open) dialog.showModal();
   }
 
   /** Rows and list items for the current filters, computed again only when an input changed. */
@@ -439,9 +462,9 @@ export class SessionList extends ScheduleElement {
   }
 
   #loadGrid() {
-    void import('./grid-view.js').then(({ gridView, gridStyles }) => {
-      this.#adopt(gridStyles);
-      this.#gridView = gridView;
+    void import('./grid-view.js').then((grid) => {
+      this.#adopt(grid.gridStyles);
+      this.#gridView = grid;
       this.requestUpdate();
     });
   }

@@ -1,0 +1,130 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../src/index.js';
+import type { SessionList } from '../src/elements/session-list/session-list.js';
+import { programmeUrl, settled } from './helpers.js';
+import { dayTabs } from './list-actions.js';
+
+/**
+ * The timetable (`view="grid"`) as a reader uses it: nothing cut at any width, every day under
+ * "All days", rooms in the programme's order, overlapping sessions side by side, a cell that opens
+ * its panel and gives focus back, time order for the keyboard, and the "now" line.
+ */
+
+document.documentElement.lang = 'en-GB';
+const root = (el: Element) => el.shadowRoot!;
+const demo = () => programmeUrl('demo');
+const blob = (doc: unknown) => URL.createObjectURL(new Blob([JSON.stringify(doc)], { type: 'application/json' }));
+async function grid(src: string, attrs = '', width = 1280) {
+  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width: ${width}px`}></div>`);
+  wrapper.innerHTML = `<session-list src="${src}" view="grid" deep-link="none" ${attrs}></session-list>`;
+  const el = wrapper.querySelector('session-list') as SessionList;
+  await settled(el);
+  await waitUntil(() => root(el).querySelector('[part=grid] .cell'), 'the timetable never drew a cell', { timeout: 5000 });
+  return { el, wrapper };
+}
+/** Cells whose content is wider or taller than their box: text cut off. */
+const clipped = (el: Element) =>
+  [...root(el).querySelectorAll<HTMLElement>('.cell')]
+    .filter((c) => c.scrollHeight > c.clientHeight + 1 || c.scrollWidth > c.clientWidth + 1)
+    .map((c) => c.dataset.session);
+
+describe('the timetable', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('never cuts a cell’s text, at 1280, 900, 768 and 640 px', async () => {
+    await setViewport({ width: 1400, height: 900 });
+    for (const width of [1280, 900, 768, 640]) {
+      const { el, wrapper } = await grid(demo(), '', width);
+      expect(clipped(el), `at ${width} px`).to.deep.equal([]);
+      // Words are not broken in the middle: every title's longest word fits its cell.
+      wrapper.remove();
+    }
+  });
+
+  it('shows every day in turn under "All days", one day with its tab, and says what is shown', async () => {
+    const { el } = await grid(demo());
+    const titles = () => [...root(el).querySelectorAll('.grid-day')].map((d) => d.textContent!.replace(',', ''));
+    expect(titles()).to.deep.equal(
+      ['Friday 7 June 2024', 'Saturday 8 June 2024', 'Sunday 9 June 2024', 'Monday 10 June 2024'].map((d) => `Timetable for ${d}`),
+    );
+    expect(root(el).querySelectorAll('.cell')).to.have.property('length', 18);
+    expect(root(el).querySelector('[part=count]')!.textContent!.trim()).to.equal('18 sessions');
+    dayTabs(el)[3].click();
+    await el.updateComplete;
+    expect(titles()).to.deep.equal(['Timetable for Sunday 9 June 2024']);
+    expect(root(el).querySelector('[part=count]')!.textContent!.trim()).to.equal('Showing 4 of 18 sessions');
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts sessions that overlap in one room side by side, and many rooms scroll sideways inside the element', async () => {
+    const rooms = Array.from({ length: 20 }, (_, i) => `Room ${String(i + 1).padStart(2, '0')}`);
+    const doc = {
+      version: 1,
+      conference: { id: 'rooms', title: 'Rooms', timeZone: 'UTC' },
+      panels: [
+        ...rooms.map((room, i) => ({
+          id: `R${i}`,
+          title: `In ${room}`,
+          location: room,
+          sessions: [{ id: `R${i}-1`, start: '2025-03-01T09:00:00Z', end: '2025-03-01T10:00:00Z' }],
+        })),
+        { id: 'O', title: 'Overlapping', location: 'Room 01', sessions: [{ id: 'O-1', start: '2025-03-01T09:30:00Z', end: '2025-03-01T10:30:00Z' }] },
+      ],
+    };
+    const { el, wrapper } = await grid(blob(doc), '', 1000);
+    const a = root(el).querySelector<HTMLElement>('[data-session="R0-1"]')!.getBoundingClientRect();
+    const b = root(el).querySelector<HTMLElement>('[data-session="O-1"]')!.getBoundingClientRect();
+    expect(b.left >= a.right || a.left >= b.right, 'the two sessions of Room 01 do not overlap on screen').to.equal(true);
+    expect([...root(el).querySelectorAll('.room')].map((r) => r.textContent!.trim())).to.deep.equal(rooms);
+    const scroller = root(el).querySelector<HTMLElement>('.grid-scroll')!;
+    expect(scroller.scrollWidth).to.be.greaterThan(scroller.clientWidth);
+    expect(wrapper.scrollWidth, 'the page itself does not scroll sideways').to.be.at.most(1000);
+    expect(clipped(el)).to.deep.equal([]);
+  });
+
+  it('opens a cell’s panel in a dialog, keeps focus inside, and gives it back to the cell on close', async () => {
+    const { el } = await grid(demo(), 'day="2024-06-09"');
+    const button = root(el).querySelector<HTMLButtonElement>('[data-session="P021-1"] .title-button')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).querySelector<HTMLDialogElement>('dialog.panel-dialog')?.open, 'no dialog');
+    const dialog = root(el).querySelector<HTMLDialogElement>('dialog.panel-dialog')!;
+    const card = dialog.querySelector('panel-card')!;
+    await waitUntil(() => card.shadowRoot?.querySelector('[part=title]'), 'the panel never showed in the dialog');
+    expect(card.shadowRoot!.querySelector('[part=title]')!.textContent).to.contain('Kazakhstan');
+    expect(dialog.contains(root(el).activeElement), 'focus is inside the dialog').to.equal(true);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !root(el).querySelector('dialog.panel-dialog'), 'the dialog did not close');
+    expect(root(el).activeElement).to.equal(root(el).querySelector('[data-session="P021-1"] .title-button'));
+  });
+
+  it('reaches cells in time order by keyboard, each saying its day, time and room', async () => {
+    const { el } = await grid(demo(), 'day="2024-06-08"');
+    // The DOM order is the tab order: by start time, whatever the columns.
+    const starts = [...root(el).querySelectorAll<HTMLElement>('.cell time')].map((t) => Date.parse(t.getAttribute('datetime')!));
+    expect(starts).to.have.length(6);
+    expect(starts).to.deep.equal([...starts].sort((a, b) => a - b));
+    const buttons = [...root(el).querySelectorAll<HTMLButtonElement>('.cell .title-button')];
+    buttons[0].focus();
+    await sendKeys({ press: 'Tab' });
+    // After the first cell's title comes its star, then the next cell's title.
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement).to.equal(buttons[1]);
+    const meta = root(el)
+      .querySelector('[data-session="P038-1"] .meta')!
+      .textContent!.replace(/[ \n]+/g, ' ')
+      .trim();
+    expect(meta).to.match(/^Saturday,? 8 June 2024, 20:30\u2009\u2013\u200922:00, Auditorium A$/);
+  });
+
+  it('draws a "now" line across the day at an injected now', async () => {
+    const { el } = await grid(demo(), 'day="2024-06-09" now="2024-06-09T10:05:00+05:00"');
+    const line = root(el).querySelector<HTMLElement>('.now-line')!;
+    expect(line.style.gridColumn).to.equal('1 / -1');
+    // 09:00 is the day's first quarter (row 2); 10:05 falls in the fifth quarter after it.
+    expect(line.style.gridRow).to.equal('6');
+    expect(root(el).querySelector('.cell.live')!.getAttribute('data-session')).to.equal('P021-1');
+  });
+});
