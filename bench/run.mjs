@@ -5,8 +5,9 @@
  * held a session row, the longest main-thread task, the heap after GC, the nodes inside shadow
  * roots, and how long a search and a day filter take to update the count line.
  *
- *   node bench/run.mjs [--sizes=100,1000,5000] [--runs=5] [--build] [--generate] [--no-trace] [--profile] [--json=FILE]
+ *   node bench/run.mjs [--sizes=100,1000,5000] [--runs=5] [--build] [--generate] [--no-trace] [--profile] [--json=FILE] [--view=grid]
  *
+ *   --view=grid measure the timetable (`view="grid"`) instead of the list
  *   --build     rebuild dist/programme-elements.min.js first (otherwise only when it is missing)
  *   --generate  write bench/out/programme-N.json again (otherwise only when missing)
  *   --no-trace  skip the one extra traced load per size (longest task from a Chromium trace)
@@ -241,7 +242,7 @@ async function measure(browser, base, n, { trace = false, interact = true } = {}
       await page.tracing.start({
         categories: ['__metadata', 'toplevel', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
       });
-    await page.goto(`${base}/?n=${n}`, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+    await page.goto(`${base}/?n=${n}${flags.view ? `&view=${flags.view}` : ''}`, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
     let timer;
     const result = await Promise.race([
       page.evaluate(pageResults, n, WINDOW_MS),
@@ -444,7 +445,7 @@ async function profileLargest(browser, n) {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await page.tracing.start({ categories: ['__metadata', 'toplevel', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
     await cdp.send('Profiler.start');
-    await page.goto(`${base}/?n=${n}`, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+    await page.goto(`${base}/?n=${n}${flags.view ? `&view=${flags.view}` : ''}`, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
     const loadResult = await page.evaluate(pageResults, n, WINDOW_MS);
     const loadProfile = (await cdp.send('Profiler.stop')).profile;
     const trace = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8'));

@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { setStyles } from '../shared/set-styles.js';
 import { peopleOf, titleParts } from '../../data/list-model.js';
+import { themeColor } from '../../data/theme-colors.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import type { SessionRow } from '../../data/session-rows.js';
 import { formatDay, formatTime } from '../../time/format.js';
@@ -78,6 +79,7 @@ export function gridView(input: GridInput) {
 
 function dayGrid(day: string, { rows, days, zone, locale, level, words, now, index, star, open, href }: GridInput) {
   const order = roomsOf(index);
+  const themes = index.conference.themes;
   const dayRows = rows.filter((_, i) => days[i] === day);
   const byRoom = new Map<string, SessionRow[]>();
   for (const row of dayRows) {
@@ -138,7 +140,12 @@ function dayGrid(day: string, { rows, days, zone, locale, level, words, now, ind
           const time = `${formatTime(new Date(row.start), zone, locale)}\u2009\u2013\u2009${formatTime(new Date(row.end), zone, locale)}`;
           const link = href(row);
           const name = html`<span class="panel-title">${panel}</span>${session ? html`: <span class="session-title">${session}</span>` : nothing}`;
-          return html`<div class="cell ${isLive ? 'live' : ''}" ${setStyles({ 'grid-column': `${col}`, 'grid-row': `${from} / ${to}` })} data-session=${row.session.id}>
+          const theme = row.panel.theme ? themeColor(row.panel.theme, themes) : undefined;
+          return html`<div
+            class="cell ${isLive ? 'live' : ''}"
+            ${setStyles({ 'grid-column': `${col}`, 'grid-row': `${from} / ${to}`, ...(theme ? { '--chip': theme } : {}) })}
+            data-session=${row.session.id}
+          >
             <div class="cell-head">
               <div role="heading" aria-level=${level + 1} class="title">
                 ${
@@ -206,7 +213,8 @@ export const gridStyles = css`
     hyphens: auto;
     padding: 0.3em 0.4em;
     border: 1px solid var(--_border);
-    border-inline-start: 4px solid var(--_accent);
+    /* The theme's colour marks the cell; its name is in the filters and the panel. */
+    border-inline-start: 4px solid var(--chip, var(--_accent));
     border-radius: var(--_radius);
     background: var(--programme-surface, Canvas);
     font-size: 0.875em;
@@ -222,6 +230,7 @@ export const gridStyles = css`
   }
   .cell .meta,
   .cell .people {
+    display: block;
     margin: 0.2em 0 0;
   }
   .panel-dialog {
