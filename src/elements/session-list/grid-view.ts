@@ -6,11 +6,14 @@ import type { ProgrammeIndex } from '../../data/programme-index.js';
 import type { SessionRow } from '../../data/session-rows.js';
 import { formatDay, formatTime } from '../../time/format.js';
 import type { Words } from '../../words.js';
+import type { Chunk } from './row-window.js';
 
 const QUARTER = 900_000;
 const DAY = 86_400_000;
 
 export interface GridInput {
+  /** The days shown, one per chunk: a day's grid is drawn when it comes near the reader (RowWindow). */
+  chunks: Chunk<string>[];
   rows: SessionRow[];
   /** Each row's day in the zone shown. */
   days: string[];
@@ -44,6 +47,14 @@ export function roomsOf(index: ProgrammeIndex): string[] {
   return rooms;
 }
 
+const dayLists = new WeakMap<string[], string[]>();
+/** The days shown, each once, the same array for the same rows (so the row window keeps its state). */
+export function dayList(shownDays: string[]): string[] {
+  let days = dayLists.get(shownDays);
+  if (!days) dayLists.set(shownDays, (days = [...new Set(shownDays)]));
+  return days;
+}
+
 /** A timetable cell's panel, in a modal dialog: focus stays inside, and returns to the cell on close (`closed`). */
 export function panelDialog(card: TemplateResult, title: string, words: Words, closed: () => void) {
   return html`<dialog class="panel-dialog" aria-label=${title} @close=${closed}>
@@ -67,14 +78,19 @@ function lanes(rows: SessionRow[]): Map<SessionRow, number> & { count: number } 
 }
 
 /**
- * The timetable: for each day shown (one, or every day in turn), a column per room in the
+ * The timetable: for each day shown (one, or every day in turn, each drawn as it comes near), a column per room in the
  * programme's order and a line per quarter hour. Rows grow to fit what their cells say, so no
  * text is ever cut; sessions that overlap in one room sit side by side. The DOM keeps time
  * order (then room), so reading order and tab order follow the clock, not the columns.
  */
 export function gridView(input: GridInput) {
-  const shown = [...new Set(input.days)];
-  return html`${shown.map((day) => dayGrid(day, input))}`;
+  return html`<div class="grid-days">
+    ${input.chunks.map((chunk) =>
+      chunk.rendered
+        ? html`<div data-chunk=${chunk.index}>${dayGrid(chunk.items[0], input)}</div>`
+        : html`<div data-chunk=${chunk.index} class="placeholder" aria-hidden="true" ${setStyles({ height: `${chunk.height}px` })}></div>`,
+    )}
+  </div>`;
 }
 
 function dayGrid(day: string, { rows, days, zone, locale, level, words, now, index, star, open, href }: GridInput) {

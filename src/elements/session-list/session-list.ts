@@ -203,6 +203,12 @@ export class SessionList extends ScheduleElement {
     breakBefore: (item) => item.kind === 'day',
     container: () => this.renderRoot.querySelector('.rows'),
   });
+  /** The timetable's days, each drawn when it comes near the reader. */
+  readonly #gridWindow = new RowWindow<string>(this, {
+    chunkSize: 1,
+    estimate: () => 900,
+    container: () => this.renderRoot.querySelector('.grid-days'),
+  });
   /** The URL hash: a day, or an item to scroll to. */
   readonly #links = new ListLinks(this, {
     enabled: () => this.deepLink !== 'none',
@@ -351,6 +357,7 @@ export class SessionList extends ScheduleElement {
           </div>`
           : grid
             ? (this.#gridView?.gridView({
+                chunks: (this.#gridWindow.setItems(this.#gridView.dayList(shownDays)), this.#gridWindow.chunks()),
                 rows,
                 days: shownDays,
                 zone,
