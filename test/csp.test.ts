@@ -294,6 +294,8 @@ describe('under a strict Content-Security-Policy (built file)', function () {
     const long = doc.querySelector('#long')!;
     await rendered(grid, 'the timetable');
     await rendered(long, 'the long list');
+    // The timetable draws each day as it comes near: bring it into view, as a reader would.
+    grid.scrollIntoView();
     await waitUntil(() => root(grid).querySelector('.grid .cell'), 'the timetable has no cells', { timeout: 15000 });
     await waitUntil(() => root(long).querySelector('.chunk.placeholder'), 'the long list has no placeholders', { timeout: 15000 });
 
@@ -312,6 +314,7 @@ describe('under a strict Content-Security-Policy (built file)', function () {
     await rendered(list, 'the session list');
     const timetable = [...root(list).querySelectorAll<HTMLButtonElement>('.segmented button')][1];
     timetable.click();
+    list.scrollIntoView();
     await waitUntil(() => root(list).querySelector('.grid .cell'), 'the demo list did not switch to its timetable');
     expect(win.getComputedStyle(root(list).querySelector('.grid')!).gridTemplateColumns.split(' ').length).to.be.greaterThan(2);
 
