@@ -91,6 +91,16 @@ export const Pressed: Story = {
   render: starWith((args) => ({ starred: [args['item-id']] })),
 };
 
+/**
+ * `partly`: the item is in the schedule through another (a session through its panel or one of
+ * its papers), not by itself. Half filled, `aria-pressed="mixed"`, and described so; a press stars
+ * the item itself. `<session-list>` sets it on each row's star.
+ */
+export const Partly: Story = {
+  render: (args) =>
+    html`<star-toggle item-id=${args['item-id']} item-title=${ifDefined(args['item-title'] || undefined)} partly .scheduleAdapter=${memoryAdapter()}></star-toggle>`,
+};
+
 /** A press in progress: the adapter never answers, so the star stays filled and pulses (still under reduced motion, dimmed). */
 export const Pending: Story = {
   render: starWith({ save: 'never' }),

@@ -7,11 +7,10 @@ import { onePer } from './registry.js';
  * that keep stars in the browser (the default) never download it. One per API base and login on
  * the page, so every star using it shares one store.
  */
-export function deferredHttpAdapterFor(base: string, login?: string): ScheduleAdapter & { base: string } {
+export function deferredHttpAdapterFor(base: string, login?: string): ScheduleAdapter {
   return onePer(`deferred-http-adapter|${apiBase(base)}|${login ?? ''}`, () => {
     const real = import('./http-adapter.js').then(({ httpAdapterFor }) => httpAdapterFor(base, login));
     return {
-      base: apiBase(base),
       scope: apiBase(base),
       login,
       user: async () => (await real).user(),

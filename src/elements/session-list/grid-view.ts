@@ -6,6 +6,7 @@ import type { ProgrammeIndex } from '../../data/programme-index.js';
 import type { SessionRow } from '../../data/session-rows.js';
 import { formatDay, formatTime } from '../../time/format.js';
 import type { Words } from '../../words.js';
+import { peopleText } from './list-rows.js';
 import type { Chunk } from './row-window.js';
 
 const QUARTER = 900_000;
@@ -176,7 +177,7 @@ function dayGrid(day: string, { rows, days, zone, locale, level, words, now, ind
               <span class="visually-hidden">${title}, </span><time datetime=${row.session.start}>${time}</time>, <span class="where">${room}</span>
               ${isLive ? html`<span part="now" class="now">${words.happeningNow}</span>` : nothing}
             </p>
-            ${people.length ? html`<p class="people">${people.join(', ')}</p>` : nothing}
+            ${people.length ? html`<p class="people">${peopleText(people, words)}</p>` : nothing}
           </div>`;
         })}
       </div>

@@ -59,8 +59,8 @@ function dayHeading(item: { day: string; first: SessionRow }, { zone, locale, le
   return html`<div part="day" class="day" role="heading" aria-level=${level} id=${`day-${item.day}`}>${formatDay(new Date(item.first.start), zone, locale)}</div>`;
 }
 
-/** "Ada Lovelace, Alan Turing, Grace Hopper and 2 more". */
-function peopleText(names: string[], words: Words): string {
+/** "Ada Lovelace, Alan Turing, Grace Hopper and 2 more": the list's and the timetable's rule. */
+export function peopleText(names: string[], words: Words): string {
   if (names.length <= PEOPLE_SHOWN + 1) return names.join(', ');
   return `${names.slice(0, PEOPLE_SHOWN).join(', ')} ${words.andMore(names.length - PEOPLE_SHOWN)}`;
 }

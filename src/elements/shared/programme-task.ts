@@ -29,10 +29,11 @@ export function renderState<R>(state: ProgrammeState, renderers: TaskRenderers<R
 }
 
 /**
- * Loads the programme its host's own `src` names, shaped like Lit's `Task`: its arguments are
- * `src` and the data format; a change of either runs it again, aborting the last run through its
- * `AbortSignal`; `status`, `value`, `run()` and `render({ pending, complete, error })` are as
- * Task's. Failures and partial loads are reported through the host's ErrorReports (rules 1 and 2).
+ * Loads the programme its host's own `src` names, as Lit's `Task` runs: its arguments are `src`
+ * and the data format; a change of either runs it again, aborting the last run through its
+ * `AbortSignal`; `run()` runs it again. ProgrammeController gives elements Task's `status`,
+ * `value` and `render`, whether the programme comes from here or from a provider. Failures and
+ * partial loads are reported through the host's ErrorReports (rules 1 and 2).
  * A neighbour's successful retry of the same URL ends this task's error too.
  */
 export class ProgrammeTask implements ReactiveController {
@@ -61,18 +62,6 @@ export class ProgrammeTask implements ReactiveController {
   /** Whether the host names its own programme (else the task stays `initial`). */
   get active(): boolean {
     return !!this.host.src;
-  }
-
-  get status(): TaskStatus {
-    return this.active ? statusOf(this.state) : 'initial';
-  }
-
-  get value(): ProgrammeIndex | undefined {
-    return this.state.status === 'ready' ? this.state.index : undefined;
-  }
-
-  render<R>(renderers: TaskRenderers<R>): R | undefined {
-    return this.active ? renderState(this.state, renderers) : renderers.initial?.();
   }
 
   /** Runs the task again with the same arguments: from the network if the last run failed. */
