@@ -281,11 +281,23 @@ export function generateProgramme({ sessions, days = 4, rooms = 20, seed = 1 }) 
  */
 export async function checkProgramme(doc) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const { readFileSync } = await import('node:fs');
+  const { readFileSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { pathToFileURL } = await import('node:url');
   const ts = (await import('typescript')).default;
-  const source = readFileSync(join(root, 'src/data/validate.ts'), 'utf8');
-  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-  const { validateProgramme } = await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`);
+  // Transpile validate.ts and the modules it imports (relative ones) into a scratch folder, then import it.
+  const out = mkdtempSync(join(tmpdir(), 'bench-validate-'));
+  const pending = ['validate'];
+  for (const seen = new Set(); pending.length;) {
+    const name = pending.pop();
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const source = readFileSync(join(root, `src/data/${name}.ts`), 'utf8');
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    for (const [, dep] of js.matchAll(/from '\.\/([\w-]+)\.js'/g)) pending.push(dep);
+    writeFileSync(join(out, `${name}.js`), js);
+  }
+  const { validateProgramme } = await import(pathToFileURL(join(out, 'validate.js')).href);
   const problems = validateProgramme(doc).problems.map((p) => `validate.ts ${p.path}: ${p.message}`);
   const Ajv2020 = (await import('ajv/dist/2020.js')).default;
   const ajv = new Ajv2020({ allErrors: true, strict: false });

@@ -25,6 +25,7 @@ export const listEnglishWords: ListWords = {
   downloadStarred: 'Download my starred sessions (.ics)',
   happeningNow: 'Happening now',
   timetableFor: (day) => `Timetable for ${day}`,
+  jumpToNow: 'Jump to now',
   noRoom: 'Room to be announced',
   nothingToDownload: 'There is nothing to download: no session is starred or shown.',
   filters: (n) => (n ? `Filters (${n})` : 'Filters'),

@@ -79,6 +79,7 @@ export interface ListWords {
   downloadStarred: string;
   happeningNow: string;
   timetableFor: (day: string) => string;
+  jumpToNow: string;
   noRoom: string;
   nothingToDownload: string;
   /** The button that shows or hides the filters other than search, with how many are in force. */

@@ -29,8 +29,47 @@ const clipped = (el: Element) =>
     .filter((c) => c.scrollHeight > c.clientHeight + 1 || c.scrollWidth > c.clientWidth + 1)
     .map((c) => c.dataset.session);
 
+/** A conference of `rooms` rooms with a session in each from 08:00 to 20:00, every hour. */
+function roomsDoc(rooms: number, id = 'rooms') {
+  const names = Array.from({ length: rooms }, (_, i) => `Room ${String(i + 1).padStart(2, '0')}`);
+  return {
+    version: 1,
+    conference: { id, title: 'Rooms', timeZone: 'UTC' },
+    panels: names.flatMap((room, r) =>
+      Array.from({ length: 12 }, (_, h) => ({
+        id: `R${r}-${h}`,
+        title: `Panel ${h} in ${room}`,
+        location: room,
+        sessions: [
+          { id: `R${r}-${h}-s`, start: `2025-03-01T${String(8 + h).padStart(2, '0')}:00:00Z`, end: `2025-03-01T${String(8 + h).padStart(2, '0')}:50:00Z` },
+        ],
+      })),
+    ),
+  };
+}
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+
 describe('the timetable', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  // First in this file: the timetable's code has not been loaded by an earlier test yet.
+  it('asks for the timetable’s code as soon as view="grid" is set, before the programme arrives, and never draws the list first', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1000px"></div>`);
+    const el = document.createElement('session-list') as SessionList;
+    el.setAttribute('src', programmeUrl('demo', { delay: 800 }));
+    el.setAttribute('view', 'grid');
+    el.setAttribute('deep-link', 'none');
+    let listRows = 0;
+    const watch = new MutationObserver(() => (listRows = Math.max(listRows, el.shadowRoot?.querySelectorAll('.row').length ?? 0)));
+    wrapper.append(el);
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true });
+    await new Promise((r) => setTimeout(r, 400));
+    const asked = performance.getEntriesByType('resource').some((e) => e.name.includes('grid-view'));
+    expect(asked, 'grid-view was requested while the programme was still on its way').to.equal(true);
+    await waitUntil(() => root(el).querySelector('[part=grid] .cell'), 'the timetable never drew a cell', { timeout: 5000 });
+    watch.disconnect();
+    expect(listRows, 'rows of the list drawn before the timetable').to.equal(0);
+  });
 
   it('never cuts a cell’s text, at 1280, 900, 768 and 640 px', async () => {
     await setViewport({ width: 1400, height: 900 });
@@ -135,8 +174,99 @@ describe('the timetable', () => {
     const { el } = await grid(demo(), 'day="2024-06-09" now="2024-06-09T10:05:00+05:00"');
     const line = root(el).querySelector<HTMLElement>('.now-line')!;
     expect(line.style.gridColumn).to.equal('1 / -1');
-    // 09:00 is the day's first quarter (row 2); 10:05 falls in the fifth quarter after it.
-    expect(line.style.gridRow).to.equal('6');
+    // 09:00 is the first quarter of the block (row 1); 10:05 falls in its fifth quarter.
+    expect(line.style.gridRow).to.equal('5');
     expect(root(el).querySelector('.cell.live')!.getAttribute('data-session')).to.equal('P021-1');
+  });
+
+  it('keeps the room names at the top of the page while their day scrolls by, and moves them with the grid sideways', async () => {
+    await setViewport({ width: 1100, height: 700 });
+    const { el } = await grid(blob(roomsDoc(20)), '', 1000);
+    const head = root(el).querySelector<HTMLElement>('.grid-head')!;
+    const wrap = root(el).querySelector<HTMLElement>('.grid-wrap')!;
+    // Into the day: its heading has gone up out of view, its cells are still there.
+    window.scrollTo(0, window.scrollY + wrap.getBoundingClientRect().top + 300);
+    await frame();
+    expect(Math.round(head.getBoundingClientRect().top), 'the room names are at the top of the viewport').to.equal(0);
+    expect(wrap.getBoundingClientRect().bottom).to.be.greaterThan(700);
+    const scroller = root(el).querySelector<HTMLElement>('.grid-scroll')!;
+    scroller.scrollLeft = 900;
+    await frame();
+    expect(head.scrollLeft).to.equal(scroller.scrollLeft);
+    // Each room's name sits over its own column, wherever the grid has been scrolled to.
+    const names = [...head.querySelectorAll<HTMLElement>('.room')];
+    const cells = [...root(el).querySelectorAll<HTMLElement>('.cell')];
+    for (const room of ['Room 01', 'Room 07', 'Room 12']) {
+      const name = names.find((n) => n.textContent!.trim() === room)!;
+      const cell = cells.find((c) => c.querySelector('.where')!.textContent === room)!;
+      expect(Math.abs(name.getBoundingClientRect().left - cell.getBoundingClientRect().left), room).to.be.below(2);
+    }
+    window.scrollTo(0, 0);
+  });
+
+  it('jumps to now while the programme runs: today’s grid, the session on now in view and focused', async () => {
+    await setViewport({ width: 1280, height: 700 });
+    const { el } = await grid(demo(), 'day="2024-06-07" now="2024-06-09T10:05:00+05:00"');
+    const jump = root(el).querySelector<HTMLButtonElement>('.jump-now')!;
+    expect(jump.textContent!.trim()).to.equal('Jump to now');
+    jump.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).activeElement?.closest('[data-session]'), 'focus never reached a cell');
+    expect(root(el).activeElement!.closest<HTMLElement>('[data-session]')!.dataset.session).to.equal('P021-1');
+    expect([...root(el).querySelectorAll('.grid-day')].map((d) => d.textContent!.replace(',', ''))).to.deep.equal(['Timetable for Sunday 9 June 2024']);
+    const box = root(el).querySelector('[data-session="P021-1"]')!.getBoundingClientRect();
+    expect(box.top >= 0 && box.bottom <= 700, 'the session on now is in view').to.equal(true);
+    await expect(el).to.be.accessible();
+    // Long after the conference, nothing to jump to.
+    el.setAttribute('now', '2030-01-01T00:00:00Z');
+    await el.updateComplete;
+    expect(!!root(el).querySelector('.jump-now')).to.equal(false);
+  });
+
+  it('draws a day of 1,250 sessions in 20 rooms as the reader scrolls: every session once, none cut, few at a time, axe-clean', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const panels = Array.from({ length: 2500 }, (_, p) => ({
+      id: `G${p}`,
+      title: `Generated panel ${p} on a subject with a longer name`,
+      // Four days of 625 panels; in each, 20 rooms with a session every quarter from 06:00.
+      location: `Room ${String(Math.floor(p / 4) % 20).padStart(2, '0')}`,
+      convenors: [{ name: `Person ${p}` }],
+      sessions: [0, 1].map((s) => {
+        const start = Date.UTC(2024, 5, 7 + (p % 4), 6, (s * 32 + Math.floor(p / 80)) * 15);
+        return { id: `G${p}-${s}`, start: new Date(start).toISOString(), end: new Date(start + 840_000).toISOString() };
+      }),
+    }));
+    const doc = { version: 1, conference: { id: 'big-grid', title: 'Big', timeZone: 'UTC' }, panels };
+    const { el } = await grid(blob(doc), 'day="2024-06-07"', 1240);
+    expect(root(el).querySelector('[part=count]')!.textContent!.trim()).to.equal('Showing 1250 of 5000 sessions');
+    const seen = new Set<string>();
+    const cut = new Set<string>();
+    let most = 0;
+    const scroller = document.scrollingElement!;
+    for (let step = 0; ; step++) {
+      // What the reader sees is drawn: no blank stand-in in view.
+      await waitUntil(
+        () =>
+          ![...root(el).querySelectorAll('.grid-body > .placeholder')].some((p) => {
+            const r = p.getBoundingClientRect();
+            return r.bottom > 0 && r.top < window.innerHeight;
+          }),
+        `blank timetable at ${scroller.scrollTop} (step ${step})`,
+        { timeout: 3000, interval: 20 },
+      );
+      const cells = [...root(el).querySelectorAll<HTMLElement>('.cell')];
+      most = Math.max(most, cells.length);
+      cells.forEach((c) => seen.add(c.dataset.session!));
+      clipped(el).forEach((id) => cut.add(id!));
+      if (step === 0) await expect(el).to.be.accessible();
+      const before = scroller.scrollTop;
+      scroller.scrollTop = before + 600;
+      await new Promise((r) => setTimeout(r, 20));
+      if (scroller.scrollTop === before) break;
+    }
+    expect(seen.size).to.equal(1250);
+    expect([...cut]).to.deep.equal([]);
+    expect(most, 'cells in the DOM at once').to.be.below(500);
+    window.scrollTo(0, 0);
   });
 });

@@ -64,6 +64,7 @@ export const germanWords: Words = {
   downloadStarred: 'Meine markierten Sitzungen herunterladen (.ics)',
   happeningNow: 'Läuft gerade',
   timetableFor: (day) => `Zeitplan für ${day}`,
+  jumpToNow: 'Zur aktuellen Zeit',
   noRoom: 'Raum wird noch bekannt gegeben',
   nothingToDownload: 'Nichts herunterzuladen: Keine Sitzung ist markiert oder angezeigt.',
   partlyStarred: 'In Ihrem Zeitplan über das Panel oder einen seiner Beiträge',

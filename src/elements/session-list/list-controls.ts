@@ -77,7 +77,7 @@ export function controlsView(input: ControlsInput) {
       }
       ${
         hasPanel
-          ? html`<button type="button" class="filters-button" aria-expanded=${input.open ? 'true' : 'false'} aria-controls=${input.open ? 'filter-panel' : nothing} @click=${on.toggleFilters}>
+          ? html`<button type="button" class="filters-button" aria-expanded=${input.open ? 'true' : 'false'} aria-controls=${input.open && input.more ? 'filter-panel' : nothing} @click=${on.toggleFilters}>
             ${words.filters(active.filter((f) => f.key !== 'day').length)}
           </button>`
           : nothing
@@ -97,7 +97,7 @@ function viewSwitch({ view, words, on }: ControlsInput) {
 function downloads(input: ControlsInput) {
   const { menuOpen, words, on } = input;
   return html`<div class="menu">
-    <button type="button" class="menu-button" aria-expanded=${menuOpen ? 'true' : 'false'} aria-controls=${menuOpen ? 'downloads' : nothing} @click=${on.toggleMenu}>
+    <button type="button" class="menu-button" aria-expanded=${menuOpen ? 'true' : 'false'} aria-controls=${menuOpen && input.more ? 'downloads' : nothing} @click=${on.toggleMenu}>
       ${words.download}<span aria-hidden="true" class="caret"></span>
     </button>
     ${menuOpen ? input.more?.menuItems(input) : nothing}

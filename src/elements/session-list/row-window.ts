@@ -26,6 +26,8 @@ export interface RowWindowOptions<T> {
    * about twice as far ahead.
    */
   margin?: string;
+  /** Where the chunks are inside the container; default its children marked `data-chunk`. */
+  chunks?: string;
   /** Whether a new chunk starts at this item (a day heading, say), whatever the size of the last. */
   breakBefore?: (item: T) => boolean;
 }
@@ -52,6 +54,11 @@ export class RowWindow<T> implements ReactiveController {
     private readonly options: RowWindowOptions<T>,
   ) {
     host.addController(this);
+  }
+
+  /** The list, as last set. */
+  get items(): readonly T[] {
+    return this.#items;
   }
 
   /** Sets the list; a new list starts again from its top. */
@@ -126,7 +133,7 @@ export class RowWindow<T> implements ReactiveController {
     observer.disconnect();
     this.options
       .container()
-      ?.querySelectorAll(':scope > [data-chunk]')
+      ?.querySelectorAll(this.options.chunks ?? ':scope > [data-chunk]')
       .forEach((el) => observer.observe(el));
   }
 

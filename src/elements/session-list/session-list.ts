@@ -22,6 +22,7 @@ import { StarToggle } from '../star-toggle/star-toggle.js';
 import { wellFormed, writeHash } from './deep-link.js';
 import { ListLinks } from './list-links.js';
 import type * as GridView from './grid-view.js';
+import type { TimetableBlock } from '../../data/timetable-layout.js';
 import { controlsFrom, controlsView } from './list-controls.js';
 import { rowsView, signInLine } from './list-rows.js';
 import { programmeDays } from './programme-days.js';
@@ -164,7 +165,6 @@ export class SessionList extends ScheduleElement {
   declare private notice: string;
   /** The timetable cell whose panel is open in the dialog. */
   declare private dialogRow?: SessionRow;
-  #dialogFrom?: HTMLElement;
 
   constructor() {
     super();
@@ -204,10 +204,13 @@ export class SessionList extends ScheduleElement {
     container: () => this.renderRoot.querySelector('.rows'),
   });
   /** The timetable's days, each drawn when it comes near the reader. */
-  readonly #gridWindow = new RowWindow<string>(this, {
+  readonly #gridWindow = new RowWindow<TimetableBlock>(this, {
     chunkSize: 1,
-    estimate: () => 900,
+    estimate: (block) => block.estimate,
     container: () => this.renderRoot.querySelector('.grid-days'),
+    chunks: '.grid-body > [data-chunk]',
+    // A block is wide (every room): drawing less far ahead keeps the first frame small.
+    margin: '300px 0px',
   });
   /** The URL hash: a day, or an item to scroll to. */
   readonly #links = new ListLinks(this, {
@@ -289,6 +292,8 @@ export class SessionList extends ScheduleElement {
       });
       this.searchText = this.query ?? '';
     }
+    // The timetable's code is asked for as soon as it is wanted, not after the list has been drawn.
+    if (this.view === 'grid' && !this.#gridView) this.#loadGrid();
     const index = this.#programme.value;
     if (index && index !== this.#index) {
       this.#index = index;
@@ -314,7 +319,6 @@ export class SessionList extends ScheduleElement {
     const show = controlsFrom(this.controls);
     const narrow = this.#band(this.width) === 0;
     const grid = this.view === 'grid' && !narrow;
-    if (grid && !this.#gridView) this.#loadGrid();
     const level = Math.min(Math.max(this.headingLevel || 2, 1), 5);
     const viewer = viewerTimeZone();
     const signedOut = store.status === 'signed-out';
@@ -357,17 +361,17 @@ export class SessionList extends ScheduleElement {
           </div>`
           : grid
             ? (this.#gridView?.gridView({
-                chunks: (this.#gridWindow.setItems(this.#gridView.dayList(shownDays)), this.#gridWindow.chunks()),
-                rows,
-                days: shownDays,
+                chunks: (this.#gridWindow.setItems(this.#gridView.timetable(rows, shownDays, index)), this.#gridWindow.chunks()),
+                all,
                 zone,
                 locale,
                 level,
                 words,
                 now: this.#now(),
-                index,
+                themes: conference.themes,
+                jump: () => this.#gridView!.showNow(this.#now(), all, days, this.filters.day, (day) => this.#setFilter('day', day), this.#gridWindow, this),
                 star: (row) => this.#star(row, starState(row, starred)),
-                open: (row, from) => this.#openPanel(row, from),
+                open: (row) => (this.#defineCard(), (this.dialogRow = row)),
                 href: (row) => this.#href(row),
               }) ?? pendingView(words))
             : html`<div class="list" @focusin=${keepClearOfStickyHeading}>
@@ -392,24 +396,12 @@ export class SessionList extends ScheduleElement {
       <p class="note" title=${zone}>
         ${words.timesIn(zoneName(zone, locale, at), zone === conference.timeZone)}${this.#zoneNote(index, zone, words)}${store.local ? html` ${words.localNote}` : nothing}
       </p>
-      ${this.dialogRow ? this.#gridView?.panelDialog(this.#card(this.dialogRow, zone, level), displayTitle(this.dialogRow), words, this.#closed) : nothing}
+      ${this.dialogRow ? this.#gridView?.panelDialog(this.#card(this.dialogRow, zone, level), displayTitle(this.dialogRow), words, () => (this.dialogRow = undefined)) : nothing}
     </div>`;
   }
 
-  #openPanel(row: SessionRow, from: HTMLElement) {
-    this.#defineCard();
-    this.#dialogFrom = from;
-    this.dialogRow = row;
-  }
-
-  #closed = () => {
-    this.dialogRow = undefined;
-    this.#dialogFrom?.focus();
-  };
-
   protected override updated(): void {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.panel-dialog');
-    if (dialog && !dialog.open) dialog.showModal();
+    this.#gridView?.showDialog(this.renderRoot);
   }
 
   /** Rows and list items for the current filters, computed again only when an input changed. */
