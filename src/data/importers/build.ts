@@ -4,6 +4,7 @@ import { joinAbstract } from './text.js';
 import { instantInZone, zoneOffset } from '../../time/zone.js';
 import { formatInstant, instantOf, parseDateTime, parseDuration, type DateTime } from './time.js';
 import { chooseZone, type Sample } from './zone.js';
+import { zoneNeeded, type DraftOptions } from './options.js';
 
 /**
  * One talk, workshop or other event as a source describes it, before it becomes a panel with one
@@ -105,8 +106,12 @@ function idTaker(prefix: string) {
 
 const idText = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v.trim() : '');
 
-/** The programme v1 document for a draft: one panel per event, each with one session and no papers. */
-export function buildProgramme(draft: Draft, notes: Notes): Programme {
+/**
+ * The programme v1 document for a draft: one panel per event, each with one session and no papers.
+ * The zone is the source's own, else the host's (`options.timeZone`); a source whose times carry no
+ * offset and that no one names a zone for is refused (zoneNeeded) rather than read in a guessed zone.
+ */
+export function buildProgramme(draft: Draft, notes: Notes, options: DraftOptions = {}): Programme {
   const { prefix, conference: c, talks } = draft;
 
   // 1. Read every date-time; those that carry an offset decide (or check) the conference zone.
@@ -115,7 +120,9 @@ export function buildProgramme(draft: Draft, notes: Notes): Programme {
   for (const { start, end } of timed) {
     for (const t of [start, end]) if (t?.offset !== undefined) samples.push({ epoch: instantOf(t as DateTime & { offset: number }), offset: t.offset });
   }
-  const timeZone = chooseZone(c.timeZone, samples, notes, c.zoneField);
+  const stated = c.timeZone ?? options.timeZone;
+  if (!stated && !samples.length && timed.some((t) => t.start)) zoneNeeded(c.zoneField);
+  const timeZone = chooseZone(stated, samples, notes, c.timeZone ? c.zoneField : 'the time-zone attribute');
   const epochOf = (t: DateTime) => (t.offset !== undefined ? instantOf(t as DateTime & { offset: number }) : instantInZone(t.wall, timeZone));
   const offsetOf = (t: DateTime, epoch: number) => t.offset ?? zoneOffset(timeZone, epoch);
 

@@ -14,6 +14,7 @@ import { PROGRAMME_FORMATS, isProgrammeFormat, type ProgrammeFormat } from '../f
 import { detectFormat } from './detect.js';
 import { frabDraft } from './frab.js';
 import { Notes } from './notes.js';
+import type { DraftOptions } from './options.js';
 import { pretalxDraft } from './pretalx.js';
 
 export { detectFormat };
@@ -41,10 +42,8 @@ export interface ImportResult {
   skipped?: Skipped;
 }
 
-export interface ImportOptions {
-  /** Where the document was loaded from: pretalx's widget JSON takes the event's slug from it. */
-  url?: string;
-}
+/** Where the document was loaded from (pretalx's widget JSON takes the event's slug from it), and the host's zone. */
+export type ImportOptions = DraftOptions;
 
 /**
  * Maps a parsed document in another system's format to the programme format v1.
@@ -68,7 +67,7 @@ export function importProgramme(json: unknown, format: ProgrammeFormat = 'auto',
   }
   const notes = new Notes();
   const draft: Draft = read === 'frab' ? frabDraft(json, notes) : read === 'c3voc2' ? c3voc2Draft(json, notes) : pretalxDraft(json, notes, options.url);
-  const programme = buildProgramme(draft, notes);
+  const programme = buildProgramme(draft, notes, options);
   const items = notes.skipped();
   const skipped = items.length ? skippedOf(`${options.url ?? 'this document'} (read as ${read})`, items) : undefined;
   return { programme, format: read, notes: notes.list(), ...(skipped ? { skipped } : {}), ...(notes.zone ? { zone: notes.zone } : {}) };
