@@ -16,7 +16,7 @@ const entries = {
 };
 
 /** Runtime dependencies stay imports in the npm build, scoped ones (`@lit/context`) included. */
-const external = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+)(\/|$)/.test(id);
+const external = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+|ical\.js|papaparse)(\/|$)/.test(id);
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, sourceMap: false, outDir: 'dist' });
 
@@ -52,6 +52,13 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     plugins: [resolve({ browser: true }), minifyCss(), ts(), minify()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].min.js' },
+  },
+  {
+    // The command line (bin/programme-elements.mjs): the same importers and validator, run by Node.
+    input: { cli: 'src/cli/convert.ts' },
+    external: (id) => id.startsWith('node:') || /^(@xmldom\/xmldom|ical\.js|papaparse)(\/|$)/.test(id),
+    plugins: [ts()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'cli/[name]-[hash].js' },
   },
   {
     // A translation for script-tag pages: registers itself for every copy of the library on the page.

@@ -20,9 +20,12 @@ if (!existsSync(join(dist, 'programme-elements.min.js'))) {
  * The self-contained file (every element's first render; the rest lazy beside it). Issue 11 set
  * 28,000 B; issue 12's list (day tabs, people, theme chips, filter counts, chips, partly stars,
  * sign-in, print) needed 1.5 KB more after everything not needed for a first render was made lazy,
- * so the budget is 30,000 B: still more than five times smaller than the best-known peer's 158,771 B.
+ * so the budget became 30,000 B. Issue 14 (every feed format, all lazy) still costs a page of our
+ * own format about 130 B: the loader hands a body that is not JSON to the importers, the element's
+ * time-zone stands in for a feed that names none, and the page says so in words (needsTimeZone).
+ * Hence 30,200 B: still more than five times smaller than the best-known peer's 158,771 B.
  */
-const BUDGET = 30_000;
+const BUDGET = 30_200;
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** The file and every local module it imports statically, transitively. */

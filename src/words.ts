@@ -11,6 +11,8 @@ export interface CoreWords {
   loadFailed: string;
   retry: string;
   needsSource: string;
+  /** A feed whose times carry no offset and that names no zone (FOSDEM's schedule.xml, Sessionize). */
+  needsTimeZone: string;
   notInProgramme: (kind: string, id: string) => string;
   /** Said instead of `notInProgramme` when the item was left out for its mistakes. */
   notShown: (kind: string, id: string) => string;
@@ -122,6 +124,7 @@ export const coreEnglishWords: CoreWords = {
   loading: 'Loading the programme…',
   loadFailed: 'The programme could not be loaded.',
   retry: 'Try again',
+  needsTimeZone: 'This schedule does not say its time zone: set time-zone="Area/City" on this element (for example Europe/Brussels).',
   needsSource: 'No programme to show: give this element a src attribute or place it inside <programme-source>.',
   notInProgramme: (kind, id) => `${kind} ${id} is not in this programme.`,
   notShown: (kind, id) => `${kind} ${id} in this programme has mistakes and is not shown.`,

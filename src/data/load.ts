@@ -1,6 +1,7 @@
 import type { ProgrammeFormat } from './importers/index.js';
 import { ProgrammeLoadError } from './load-error.js';
-import { ProgrammeIndex, type ZoneGuess } from './programme-index.js';
+import type { Imported } from './importers/index.js';
+import { ProgrammeIndex } from './programme-index.js';
 import type { Skipped } from './skipped.js';
 import { validateProgramme } from './validate.js';
 
@@ -37,15 +38,10 @@ export function absoluteUrl(src: string): string {
 const looksNative = (json: unknown) => typeof json === 'object' && json !== null && (json as { version?: unknown }).version === 1;
 
 /**
- * A programme v1 from parsed JSON: as it is when it is one, else through the importers, which are
- * loaded only then.
+ * A programme v1 from the document: as it is when it is one, else through the importers, which are
+ * loaded only then (and say themselves what they could not read).
  */
-async function toProgramme(
-  json: unknown,
-  format: ProgrammeFormat,
-  url: string,
-  status: number,
-): Promise<{ doc: unknown; read: string; notes: string[]; zone?: ZoneGuess; skipped?: Skipped }> {
+async function toProgramme(json: unknown, format: ProgrammeFormat, url: string, status: number, timeZone?: string | null): Promise<Imported> {
   if (format === 'native' || (format === 'auto' && looksNative(json))) return { doc: json, read: 'native', notes: [] };
   let importers: typeof import('./importers/index.js');
   try {
@@ -53,13 +49,7 @@ async function toProgramme(
   } catch (e) {
     throw new ProgrammeLoadError('network', `The importers needed to read the programme at ${url} could not be loaded (${(e as Error).message}).`, url, status);
   }
-  try {
-    const { programme, format: read, notes, zone, skipped } = importers.importProgramme(json, format, { url });
-    if (skipped) console.warn(`programme-elements: ${skipped.message}`);
-    return { doc: programme, read, notes, zone, skipped };
-  } catch (e) {
-    throw new ProgrammeLoadError('invalid', `The programme at ${url} could not be read: ${(e as Error).message}`, url, status);
-  }
+  return importers.imported(json, format, url, status, timeZone);
 }
 
 /**
@@ -79,7 +69,7 @@ const yieldToPage = () =>
  */
 export const loadSettings = { timeoutMs: 30_000 };
 
-async function fetchProgramme(url: string, signal: AbortSignal, format: ProgrammeFormat): Promise<ProgrammeIndex> {
+async function fetchProgramme(url: string, signal: AbortSignal, format: ProgrammeFormat, timeZone?: string | null): Promise<ProgrammeIndex> {
   const limit = loadSettings.timeoutMs;
   const timeout = AbortSignal.timeout(limit);
   const both = AbortSignal.any([signal, timeout]);
@@ -89,7 +79,7 @@ async function fetchProgramme(url: string, signal: AbortSignal, format: Programm
     return new ProgrammeLoadError('network', `The programme at ${url} ${why}.`, url);
   };
   let response: Response;
-  let text: string;
+  let body: ArrayBuffer;
   try {
     response = await fetch(url, { signal: both, headers: { accept: 'application/json' } });
   } catch (e) {
@@ -104,18 +94,20 @@ async function fetchProgramme(url: string, signal: AbortSignal, format: Programm
     );
   }
   try {
-    text = await response.text();
+    body = await response.arrayBuffer();
   } catch (e) {
     throw unreachable(e);
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(new TextDecoder().decode(body));
   } catch (e) {
-    throw new ProgrammeLoadError('not-json', `The programme at ${url} is not JSON (${(e as Error).message}).`, url, response.status);
+    if (format === 'native') throw new ProgrammeLoadError('not-json', `The programme at ${url} is not JSON (${(e as Error).message}).`, url, response.status);
+    // XML, iCalendar, a spreadsheet (or broken JSON): the importers read the body as it came, and say which.
+    json = new Uint8Array(body);
   }
   await yieldToPage();
-  const { doc, read, notes, zone, skipped } = await toProgramme(json, format, url, response.status);
+  const { doc, read, notes, zone, skipped } = await toProgramme(json, format, url, response.status, timeZone);
   await yieldToPage();
   const result = validateProgramme(doc);
   const as = read === 'native' ? '' : ` (read as ${read})`;
@@ -158,11 +150,19 @@ function joinSkipped(a: Skipped | undefined, b: Skipped | undefined): Skipped | 
  *
  * `format` says what the document is: `auto` (the default) reads a programme v1 as it is and
  * tells other systems' exports apart by their shape; `native`, `frab`, `c3voc2` or `pretalx`
- * say it outright. Other formats go through the importers, loaded only when needed.
+ * say it outright. Other formats go through the importers, loaded only when needed. `timeZone`
+ * (the element's `time-zone`) is the zone of a source that names none and whose times carry no
+ * offset: it is only used when the document, read without it, asks for a zone, so elements with
+ * different zones still share one request for a document that names its own.
  */
-export function loadProgramme(src: string, signal?: AbortSignal, format: ProgrammeFormat = 'auto'): Promise<ProgrammeIndex> {
+export function loadProgramme(src: string, signal?: AbortSignal, format: ProgrammeFormat = 'auto', timeZone?: string | null): Promise<ProgrammeIndex> {
+  const first = shared(src, signal, format);
+  return timeZone ? first.catch((e: { reason?: string }) => (e.reason === 'needsTimeZone' ? shared(src, signal, format, timeZone) : Promise.reject(e))) : first;
+}
+
+function shared(src: string, signal: AbortSignal | undefined, format: ProgrammeFormat, timeZone?: string): Promise<ProgrammeIndex> {
   const url = absoluteUrl(src);
-  const key = `${url}|${format}`;
+  const key = `${url}|${format}|${timeZone}`;
   let entry = entries.get(key);
   if (!entry) {
     const controller = new AbortController();
@@ -170,7 +170,7 @@ export function loadProgramme(src: string, signal?: AbortSignal, format: Program
       controller,
       waiting: 0,
       settled: false,
-      promise: fetchProgramme(url, controller.signal, format).then(
+      promise: fetchProgramme(url, controller.signal, format, timeZone).then(
         (index) => {
           created.settled = true;
           loads.dispatchEvent(new CustomEvent('loaded', { detail: url }));

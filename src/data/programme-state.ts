@@ -5,7 +5,7 @@ export interface ProgrammeProblem {
   /** What to tell the reader, when no `reason` says it in the reader's language. */
   message: string;
   /** Which of the element's own strings to show instead of `message`. */
-  reason?: 'loadFailed' | 'needsSource';
+  reason?: 'loadFailed' | 'needsSource' | 'needsTimeZone';
   retry?: () => void;
 }
 

@@ -5,6 +5,7 @@ export const germanWords: Words = {
   loading: 'Das Programm wird geladen …',
   loadFailed: 'Das Programm konnte nicht geladen werden.',
   retry: 'Erneut versuchen',
+  needsTimeZone: 'Dieser Zeitplan nennt seine Zeitzone nicht: Setzen Sie time-zone="Gebiet/Stadt" an diesem Element (zum Beispiel Europe/Berlin).',
   needsSource: 'Kein Programm: Geben Sie diesem Element ein src-Attribut oder setzen Sie es in <programme-source>.',
   notInProgramme: (kind, id) => `${kind === 'Panel' ? 'Panel' : kind === 'Paper' ? 'Beitrag' : kind} ${id} ist nicht in diesem Programm.`,
   notShown: (kind, id) =>

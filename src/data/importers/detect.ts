@@ -3,8 +3,10 @@ import { isFrabShaped } from './frab.js';
 import { isObject } from './json.js';
 import { isPretalxSchedule } from './pretalx.js';
 import { isPretalxWidget } from './pretalx-widget.js';
+import { isIndicoEvent, isIndicoTimetable } from './indico.js';
+import { isSessionize } from './sessionize.js';
 
-export type DetectedFormat = 'native' | 'frab' | 'c3voc2' | 'pretalx';
+export type DetectedFormat = 'native' | 'frab' | 'c3voc2' | 'pretalx' | 'sessionize' | 'indico';
 
 /**
  * Which format a parsed document is in, from its shape; undefined when it cannot tell.
@@ -18,5 +20,7 @@ export function detectFormat(json: unknown): DetectedFormat | undefined {
   if (isC3voc2(json)) return 'c3voc2';
   if (isPretalxSchedule(json)) return 'pretalx';
   if (isFrabShaped(json)) return 'frab';
+  if (isSessionize(json)) return 'sessionize';
+  if (isIndicoTimetable(json) || isIndicoEvent(json)) return 'indico';
   return undefined;
 }

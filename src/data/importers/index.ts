@@ -7,12 +7,18 @@
  * these systems schedule talks, not panels of papers.
  */
 import type { ZoneGuess } from '../programme-index.js';
-import { skippedOf, type Skipped } from '../skipped.js';
+import { ProgrammeLoadError } from '../load-error.js';
+import type { Skipped } from '../skipped.js';
+import { resultOf, unknownFormat, type ImportResult } from './result.js';
+import { importText } from './text-formats.js';
 import { buildProgramme, type Draft } from './build.js';
 import { c3voc2Draft } from './c3voc2.js';
 import { PROGRAMME_FORMATS, isProgrammeFormat, type ProgrammeFormat } from '../formats.js';
 import { detectFormat } from './detect.js';
 import { frabDraft } from './frab.js';
+import { indicoDraft } from './indico.js';
+import type { Obj } from './json.js';
+import { sessionizeDraft } from './sessionize.js';
 import { Notes } from './notes.js';
 import type { DraftOptions } from './options.js';
 import { pretalxDraft } from './pretalx.js';
@@ -26,24 +32,22 @@ export { detectFormat };
  */
 export type { ProgrammeFormat };
 
-export interface ImportResult {
-  /** The document in the programme format v1, still to be validated. */
-  programme: unknown;
-  /** The format it was read as. */
-  format: Exclude<ProgrammeFormat, 'auto'>;
-  /** What was guessed, changed or left out, for the person who publishes the programme. */
-  notes: string[];
-  /** Set when the document did not itself name the zone it is shown in. */
-  zone?: ZoneGuess;
-  /**
-   * The source's items that are not in the programme's schedule, each with the reason; for the
-   * reader's "not shown" line and the `partial` programme-error. Undefined when there are none.
-   */
-  skipped?: Skipped;
-}
+export type { ImportResult };
 
 /** Where the document was loaded from (pretalx's widget JSON takes the event's slug from it), and the host's zone. */
-export type ImportOptions = DraftOptions;
+export type ImportOptions = DraftOptions & {
+  /** The DOMParser for XML: the browser's by default (the converter passes @xmldom/xmldom's in Node). */
+  DOMParser?: typeof DOMParser;
+};
+
+/** How each JSON format becomes a draft (the text formats are read in text-formats.ts). */
+const drafts: Partial<Record<ProgrammeFormat, (json: Obj, notes: Notes, options: ImportOptions) => Draft>> = {
+  frab: (json, notes) => frabDraft(json, notes),
+  c3voc2: (json, notes) => c3voc2Draft(json, notes),
+  pretalx: (json, notes, options) => pretalxDraft(json, notes, options.url),
+  sessionize: sessionizeDraft,
+  indico: indicoDraft,
+};
 
 /**
  * Maps a parsed document in another system's format to the programme format v1.
@@ -57,8 +61,9 @@ export function importProgramme(json: unknown, format: ProgrammeFormat = 'auto',
     throw new Error(
       'Could not tell the format of this programme: it is neither a programme v1 (version 1, conference, panels), ' +
         'nor a frab/c3voc schedule.json v1 (schedule.conference.days with rooms), nor a c3voc schedule v2 (a flat events list), ' +
-        "nor pretalx's schedule.json or widget JSON (talks, rooms, speakers); " +
-        'set format="native", "frab", "c3voc2" or "pretalx" to say which.',
+        "nor pretalx's schedule.json or widget JSON (talks, rooms, speakers), nor Sessionize's view/All (sessions, speakers, rooms), " +
+        'nor an Indico export (results); ' +
+        'set format="native", "frab", "c3voc2", "pretalx", "sessionize" or "indico" to say which.',
     );
   }
   if (read === 'native') return { programme: json, format: read, notes: [] };
@@ -66,9 +71,55 @@ export function importProgramme(json: unknown, format: ProgrammeFormat = 'auto',
     throw new Error(`This is not a ${read} programme: it is not a JSON object.`);
   }
   const notes = new Notes();
-  const draft: Draft = read === 'frab' ? frabDraft(json, notes) : read === 'c3voc2' ? c3voc2Draft(json, notes) : pretalxDraft(json, notes, options.url);
-  const programme = buildProgramme(draft, notes, options);
-  const items = notes.skipped();
-  const skipped = items.length ? skippedOf(`${options.url ?? 'this document'} (read as ${read})`, items) : undefined;
-  return { programme, format: read, notes: notes.list(), ...(skipped ? { skipped } : {}), ...(notes.zone ? { zone: notes.zone } : {}) };
+  const draft = drafts[read]?.(json as Obj, notes, options);
+  if (!draft) throw new Error(`This is not a ${read} programme: it is JSON, and ${read === 'ical' ? 'iCalendar' : 'CSV'} is text.`);
+  return resultOf(buildProgramme(draft, notes, options), read, notes, options.url);
+}
+
+/**
+ * Maps a document in any format the importers read to the programme format v1: parsed JSON as
+ * importProgramme does, or the raw bytes of a body that is not JSON (XML, iCalendar, a spreadsheet),
+ * told apart by content, never by file name. A body in no format known is refused with an Error
+ * marked `unknown`.
+ */
+export async function importDocument(input: unknown, format: ProgrammeFormat = 'auto', options: ImportOptions = {}): Promise<ImportResult> {
+  if (!(input instanceof Uint8Array)) return importProgramme(input, format, options);
+  const text = new TextDecoder().decode(input);
+  // Broken JSON: say what is wrong with it, as for our own format.
+  if (/^\s*[[{]/.test(text)) {
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      throw unknownFormat(`It is not JSON (${(e as Error).message}).`);
+    }
+  }
+  return importText(input, format, options, options.DOMParser);
+}
+
+/** A document read for the loader: the programme v1 still to be validated, and what the reading found. */
+export interface Imported {
+  doc: unknown;
+  read: string;
+  notes: string[];
+  zone?: ZoneGuess;
+  skipped?: Skipped;
+}
+
+/**
+ * For loadProgramme: the document at `url` read in `format`, or a ProgrammeLoadError that says why
+ * not (`not-json` for a body in no format known, such as an HTML page; `invalid` otherwise).
+ * What was left out is also said once in the console.
+ */
+export async function imported(json: unknown, format: ProgrammeFormat, url: string, status: number, timeZone?: string | null): Promise<Imported> {
+  try {
+    // `conference` and `viewer` say how to show times, not where the programme is.
+    const zone = timeZone && timeZone !== 'conference' && timeZone !== 'viewer' ? timeZone : undefined;
+    const { programme, format: read, notes, zone: guess, skipped } = await importDocument(json, format, { url, timeZone: zone });
+    if (skipped) console.warn(`programme-elements: ${skipped.message}`);
+    return { doc: programme, read, notes, zone: guess, skipped };
+  } catch (e) {
+    const kind = (e as { unknown?: boolean }).unknown ? 'not-json' : 'invalid';
+    const error = new ProgrammeLoadError(kind, `The programme at ${url} could not be read: ${(e as Error).message}`, url, status);
+    throw Object.assign(error, { reason: (e as { reason?: string }).reason });
+  }
 }

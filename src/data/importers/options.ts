@@ -9,12 +9,15 @@ export interface DraftOptions {
   timeZone?: string;
 }
 
+/** An Error whose `reason` names the words an element shows for it (`needsTimeZone`). */
+const reasoned = (message: string) => Object.assign(new Error(message), { reason: 'needsTimeZone' as const });
+
 /**
  * Thrown when a source's times carry no offset and neither it nor the host names a zone: the
  * programme is not guessed into the wrong hours.
  */
 export function zoneNeeded(field: string): never {
-  throw new Error(
+  throw reasoned(
     `This schedule does not say its time zone (no ${field}), and its times carry no offset; ` +
       'set time-zone="Area/City" on the element (for example time-zone="Europe/Brussels"), ' +
       'or --time-zone=Area/City for the converter.',

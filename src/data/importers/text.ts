@@ -75,43 +75,55 @@ const isHttp = (href: string) => /^https?:\/\//i.test(href);
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function htmlToText(s: string): string {
-  return s
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)<\/a\s*>/gi, (_, h1, h2, h3, inner: string) => {
-      const href = decodeEntities(h1 ?? h2 ?? h3 ?? '').trim();
-      const label = squash(decodeEntities(inner.replace(TAG, '')));
-      return isHttp(href) && label !== href && label !== href.replace(/^https?:\/\//i, '') ? `${inner} (${href})` : inner;
-    })
-    .replace(/<\/?br\s*\/?>/gi, '\n')
-    .replace(/<\/li\s*>\s*/gi, '')
-    .replace(/\s*<li\b[^>]*>\s*/gi, '\n- ')
-    .replace(/<\/tr\s*>/gi, '\n')
-    .replace(new RegExp(`</?(?:${BLOCK})\\b[^>]*>`, 'gi'), '\n\n')
-    .replace(TAG, '');
+  return (
+    s
+      // Each of these stops at the next opening of its kind, so unclosed ones cost a scan each, not the rest of the text.
+      .replace(/<!--(?:(?!<!--)[\s\S])*?-->/g, '')
+      .replace(/<(script|style|template)\b[^>]*>(?:(?!<\1\b)[\s\S])*?<\/\1\s*>/gi, '')
+      .replace(/<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>((?:(?!<a\b)[\s\S])*?)<\/a\s*>/gi, (_, h1, h2, h3, inner: string) => {
+        const href = decodeEntities(h1 ?? h2 ?? h3 ?? '').trim();
+        const label = squash(decodeEntities(inner.replace(TAG, '')));
+        return isHttp(href) && label !== href && label !== href.replace(/^https?:\/\//i, '') ? `${inner} (${href})` : inner;
+      })
+      .replace(/<\/?br\s*\/?>/gi, '\n')
+      .replace(/<\/li\s*>\s*/gi, '')
+      .replace(/\s*<li\b[^>]*>\s*/gi, '\n- ')
+      .replace(/<\/tr\s*>/gi, '\n')
+      .replace(new RegExp(`</?(?:${BLOCK})\\b[^>]*>`, 'gi'), '\n\n')
+      .replace(TAG, '')
+  );
 }
 
 function markdownToText(s: string): string {
-  return s
-    .split('\n')
-    .map(
-      (line) =>
-        line
-          .replace(/^\s{0,3}(`{3,}|~{3,}).*$/, '') // code fences
-          .replace(/^\s{0,3}([-*_])(\s*\1){2,}\s*$/, '') // horizontal rules
-          .replace(/^\s{0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$/, '$1') // headings
-          .replace(/^\s{0,3}>\s?/, '') // block quotes
-          .replace(/^(\s*)[*+]\s+/, '$1- '), // bullets
-    )
-    .join('\n')
-    .replace(/!\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/g, '$1') // images: their alt text
-    .replace(/\[([^\]\n]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, label: string, url: string) => (label === url || !isHttp(url) ? label : `${label} (${url})`))
-    .replace(/<(https?:\/\/[^\s<>]+)>/gi, '$1') // autolinks
-    .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, '$2') // strong
-    .replace(/(^|[\s(["'])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s.,;:!?)\]"'])/gm, '$1$2') // *emphasis*
-    .replace(/(^|[\s(["'])_(?=\S)([^_\n]*?\S)_(?=$|[\s.,;:!?)\]"'])/gm, '$1$2') // _emphasis_
-    .replace(/`([^`\n]+)`/g, '$1') // code spans
-    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1'); // escapes
+  return (
+    s
+      .split('\n')
+      .map(
+        (line) =>
+          // A "line" of thousands of characters is prose, not a heading or a rule.
+          line.length > 4000
+            ? line
+            : line
+                .replace(/^\s{0,3}(`{3,}|~{3,}).*$/, '') // code fences
+                .replace(/^\s{0,3}([-*_])(\s*\1){2,}\s*$/, '') // horizontal rules
+                .replace(/^\s{0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$/, '$1') // headings
+                .replace(/^\s{0,3}>\s?/, '') // block quotes
+                .replace(/^(\s*)[*+]\s+/, '$1- '), // bullets
+      )
+      .join('\n')
+      .replace(/!\[([^\][\n]*)\]\([^)\s]*(?:\s+"[^"\n]*")?\)/g, '$1') // images: their alt text
+      .replace(/\[([^\][\n]+)\]\(([^)\s]+)(?:\s+"[^"\n]*")?\)/g, (_, label: string, url: string) =>
+        label === url || !isHttp(url) ? label : `${label} (${url})`,
+      )
+      .replace(/<(https?:\/\/[^\s<>]+)>/gi, '$1') // autolinks
+      // strong: what is inside holds no marker of its own kind, so a scan ends at the next one
+      .replace(/\*\*(?=\S)((?:[^*\n]|\*(?!\*))*?\S)\*\*/g, '$1')
+      .replace(/__(?=\S)((?:[^_\n]|_(?!_))*?\S)__/g, '$1')
+      .replace(/(^|[\s(["'])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s.,;:!?)\]"'])/gm, '$1$2') // *emphasis*
+      .replace(/(^|[\s(["'])_(?=\S)([^_\n]*?\S)_(?=$|[\s.,;:!?)\]"'])/gm, '$1$2') // _emphasis_
+      .replace(/`([^`\n]+)`/g, '$1') // code spans
+      .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1')
+  ); // escapes
 }
 
 /**

@@ -55,8 +55,9 @@ export class ProgrammeTask implements ReactiveController {
   }
 
   /** The task's arguments: the programme's URL and what it holds. */
-  get args(): [src: string | null, format: ProgrammeFormat] {
-    return [this.host.src, this.host.sourceFormat];
+  get args(): [src: string | null, format: ProgrammeFormat, zone?: string | null] {
+    // The host's zone also stands in for a source that names none (`time-zone` on the element).
+    return [this.host.src, this.host.sourceFormat, (this.host as { timeZone?: string }).timeZone];
   }
 
   /** Whether the host names its own programme (else the task stays `initial`). */
@@ -67,7 +68,7 @@ export class ProgrammeTask implements ReactiveController {
   /** Runs the task again with the same arguments: from the network if the last run failed. */
   run = (): void => {
     this.#abort?.abort();
-    const [src, format] = this.args;
+    const [src, format, zone] = this.args;
     this.#ran = this.#key();
     if (!src) {
       this.#abort = undefined;
@@ -75,7 +76,7 @@ export class ProgrammeTask implements ReactiveController {
     }
     const abort = (this.#abort = new AbortController());
     this.#set({ status: 'loading' });
-    loadProgramme(src, abort.signal, format).then(
+    loadProgramme(src, abort.signal, format, zone).then(
       (index) => {
         if (abort.signal.aborted) return;
         this.#set({ status: 'ready', index });
@@ -85,7 +86,12 @@ export class ProgrammeTask implements ReactiveController {
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
-        this.#set({ status: 'error', message: error instanceof Error ? error.message : String(error), reason: 'loadFailed', retry: this.run });
+        this.#set({
+          status: 'error',
+          message: String((error as Error)?.message ?? error),
+          reason: (error as { reason?: 'needsTimeZone' }).reason ?? 'loadFailed',
+          retry: this.run,
+        });
         this.reports.loadFailed(error);
       },
     );
@@ -113,8 +119,8 @@ export class ProgrammeTask implements ReactiveController {
   }
 
   #key(): string | undefined {
-    const [src, format] = this.args;
-    return src ? `${src}|${format}` : undefined;
+    const [src, ...rest] = this.args;
+    return src ? [src, ...rest].join('|') : undefined;
   }
 
   #set(state: ProgrammeState): void {

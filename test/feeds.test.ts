@@ -1,0 +1,87 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import type { SessionList } from '../src/elements/session-list/session-list.js';
+import type { ProgrammeErrorDetail } from '../src/events.js';
+import { record, visibleText } from './helpers.js';
+
+/**
+ * What conferences publish, pointed at by an element as a web editor would: a schedule.xml, an
+ * iCalendar feed, a spreadsheet, Sessionize's and Indico's JSON, each told by its content (never
+ * its file name). A feed that does not say its zone asks for time-zone=… in words.
+ */
+document.documentElement.lang = 'en-GB';
+let counter = 0;
+const real = (name: string) => `/test/fixtures/interop/${name}?t=${Date.now()}-${++counter}`;
+const count = (el: Element) => el.shadowRoot!.querySelector('[part=count]')?.textContent?.trim();
+
+async function listOf(src: string, attrs: Record<string, string> = {}) {
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 900px"></div>`);
+  const el = document.createElement('session-list') as SessionList;
+  el.setAttribute('deep-link', 'none');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  const errors = record<ProgrammeErrorDetail>(el, 'programme-error');
+  el.setAttribute('src', src);
+  wrapper.append(el);
+  await waitUntil(() => count(el) || el.shadowRoot?.querySelector('[part=status][role=alert], [role=alert]'), 'never loaded nor failed', { timeout: 15000 });
+  return { el, errors };
+}
+
+describe('feeds in other formats, in an element', function () {
+  this.timeout(60_000);
+
+  it('reads a frab schedule.xml by its content: every event of 31C3, at the offsets the file writes', async () => {
+    const { el } = await listOf(real('frab-31c3.xml'));
+    expect(count(el)).to.equal('138 sessions');
+    const text = visibleText(el.shadowRoot!);
+    expect(text).to.contain('Times are in');
+  });
+
+  it('asks for time-zone=… when a schedule.xml names no zone (FOSDEM), and reads it once given', async () => {
+    const { el, errors } = await listOf(real('frab-fosdem2021.xml'));
+    await waitUntil(() => errors.length > 0, 'no programme-error');
+    expect(errors[0].detail.kind).to.equal('invalid');
+    expect(visibleText(el.shadowRoot!)).to.contain('This schedule does not say its time zone: set time-zone="Area/City" on this element');
+    expect(errors[0].detail.message).to.contain('(no time_zone_name)');
+    const given = await listOf(real('frab-fosdem2021.xml'), { 'time-zone': 'Europe/Brussels' });
+    expect(count(given.el)).to.equal('773 sessions');
+  });
+
+  it('refuses an XML file that is not a schedule.xml, and a JSON format asked for an XML body, in words', async () => {
+    const other = await listOf(real('other-europython2014.xml'));
+    await waitUntil(() => other.errors.length > 0, 'no programme-error');
+    // The page says it in short; the event and the console say what was found.
+    expect(visibleText(other.el.shadowRoot!)).to.contain('The programme could not be loaded.');
+    expect(other.errors[0].detail.message).to.contain('XML with a root <schedule>, but not a frab/pentabarf schedule.xml');
+    expect(other.errors[0].detail.kind).to.equal('not-json');
+    const wrong = await listOf(real('frab-31c3.xml'), { format: 'pretalx' });
+    await waitUntil(() => wrong.errors.length > 0, 'no programme-error');
+    expect(wrong.errors[0].detail.message).to.contain('not a pretalx programme: it is not JSON');
+  });
+});
+
+describe('JSON feeds of other systems, in an element', function () {
+  this.timeout(60_000);
+
+  it('reads Sessionize’s view/All by its shape once told the zone, and asks for it otherwise', async () => {
+    const without = await listOf(real('sessionize-gab2022.json'));
+    await waitUntil(() => without.errors.length > 0, 'no programme-error');
+    expect(visibleText(without.el.shadowRoot!)).to.contain('This schedule does not say its time zone');
+    const { el } = await listOf(real('sessionize-gab2022.json'), { 'time-zone': 'Europe/Vienna' });
+    expect(count(el)).to.equal('24 sessions');
+  });
+
+  it('reads an Indico export with sessions, blocks and contributions (FEL2022)', async () => {
+    const { el } = await listOf(real('indico-fel2022-sessions.json'));
+    expect(count(el)).to.equal('21 sessions');
+  });
+});
+
+describe('iCalendar feeds, in an element', function () {
+  this.timeout(60_000);
+
+  it('reads linux.conf.au 2020’s feed by its content: every event, in Brisbane time (TZID with no VTIMEZONE)', async () => {
+    const { el } = await listOf(real('ical-lca2020.ics'));
+    expect(count(el)).to.equal('262 sessions');
+    expect(visibleText(el.shadowRoot!)).to.contain('Australian Eastern Standard Time');
+  });
+});
