@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { cliMiddleware } from './test/server/cli.mjs';
 import { cspPageMiddleware } from './test/server/csp-page.mjs';
 import { fixturesMiddleware } from './test/server/fixtures.mjs';
 import { referenceMiddleware } from './test/server/reference.mjs';
@@ -36,7 +37,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [fixturesMiddleware(), schemaMiddleware(), scheduleApiMiddleware(), referenceMiddleware(), cspPageMiddleware()],
+  middleware: [fixturesMiddleware(), schemaMiddleware(), scheduleApiMiddleware(), referenceMiddleware(), cspPageMiddleware(), cliMiddleware()],
   // The default group: the reader in New York, the same on every machine.
   browsers: [browserIn('America/New_York')],
   groups: READER_ZONES.map((zone) => ({ name: `reader-in-${zone.replace('/', '-')}`, files: TIME_TESTS, browsers: [browserIn(zone)] })),
