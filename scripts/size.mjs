@@ -22,10 +22,12 @@ if (!existsSync(join(dist, 'programme-elements.min.js'))) {
  * sign-in, print) needed 1.5 KB more after everything not needed for a first render was made lazy,
  * so the budget became 30,000 B. Issue 14 (every feed format, all lazy) still costs a page of our
  * own format about 130 B: the loader hands a body that is not JSON to the importers, the element's
- * time-zone stands in for a feed that names none, and the page says so in words (needsTimeZone).
- * Hence 30,200 B: still more than five times smaller than the best-known peer's 158,771 B.
+ * time-zone stands in for a feed that names none, and the page says so in words (needsTimeZone);
+ * and the validator's bounds on text lengths and list sizes (LIMITS), which keep a hostile document
+ * from holding the page, about 110 B more. Hence 30,300 B: still more than five times smaller than
+ * the best-known peer's 158,771 B.
  */
-const BUDGET = 30_200;
+const BUDGET = 30_300;
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** The file and every local module it imports statically, transitively. */

@@ -85,3 +85,56 @@ describe('iCalendar feeds, in an element', function () {
     expect(visibleText(el.shadowRoot!)).to.contain('Australian Eastern Standard Time');
   });
 });
+
+describe('a spreadsheet, in an element', function () {
+  this.timeout(60_000);
+
+  it('reads the documented CSV template once told the zone', async () => {
+    const { el } = await listOf(`/docs/programme-template.csv?t=${++counter}`, { 'time-zone': 'Europe/London' });
+    expect(count(el)).to.equal('3 sessions');
+  });
+});
+
+describe('hostile or huge documents, bounded', function () {
+  this.timeout(60_000);
+  const blob = (doc: unknown) => URL.createObjectURL(new Blob([JSON.stringify(doc)], { type: 'application/json' }));
+  const base = (panels: unknown[]) => ({ version: 1, conference: { id: `bounds-${++counter}`, title: 'Bounds', timeZone: 'UTC' }, panels });
+  const good = { id: 'OK', title: 'A panel that is fine', sessions: [{ id: 'OK-1', start: '2025-03-01T09:00:00Z', end: '2025-03-01T10:00:00Z' }] };
+
+  const cases: Array<[string, unknown, string]> = [
+    [
+      'a title that is one unbroken word of a million letters',
+      { id: 'W', title: 'a'.repeat(1_000_000), sessions: [{ id: 'W-1', start: '2025-03-01T11:00:00Z', end: '2025-03-01T12:00:00Z' }] },
+      'panels[0].title is 1000000 characters long; at most 2000 are read',
+    ],
+    [
+      'a session with 10,000 papers',
+      {
+        id: 'M',
+        title: 'Many papers',
+        sessions: [
+          {
+            id: 'M-1',
+            start: '2025-03-01T11:00:00Z',
+            end: '2025-03-01T12:00:00Z',
+            papers: Array.from({ length: 10_000 }, (_, i) => ({ id: `M-1-${i}`, title: `Paper ${i}` })),
+          },
+        ],
+      },
+      'panels[0].sessions[0].papers has 10000 items; at most 300 are read',
+    ],
+  ];
+  for (const [name, bad, problem] of cases) {
+    it(`shows the rest within a second and says what it left out: ${name}`, async () => {
+      const started = performance.now();
+      const { el, errors } = await listOf(blob(base([bad, good])));
+      expect(count(el)).to.equal('1 session');
+      const ms = performance.now() - started;
+      console.log(`${name}: first render after ${Math.round(ms)} ms`);
+      expect(ms, 'ms to the first render').to.be.below(2000);
+      await waitUntil(() => errors.length > 0, 'no programme-error');
+      expect(errors[0].detail.kind).to.equal('partial');
+      expect(errors[0].detail.message).to.contain(problem);
+    });
+  }
+});

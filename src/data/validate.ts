@@ -37,6 +37,14 @@ const show = (v: Json) => {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 };
 
+/**
+ * Bounds no real programme reaches, so that a hostile or broken one cannot hold the page: the
+ * longest text of a name or title, of a description or abstract, and the most items in a list.
+ * The same numbers are in the JSON Schema (maxLength, maxItems).
+ */
+export const LIMITS = { text: 2_000, longText: 100_000, people: 1_000, papers: 300, sessions: 200, panels: 50_000 };
+const LONG = new Set(['description', 'shortAbstract', 'abstract']);
+
 /** A theme's colour: `#rgb` or `#rrggbb`, nothing a style sheet could read as more. */
 export const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
@@ -69,8 +77,10 @@ export function validateProgramme(doc: Json): ValidationResult {
       if (required) fail(`${path}.${key}`, 'is required');
       return undefined;
     }
+    const max = LONG.has(key) ? LIMITS.longText : LIMITS.text;
     if (typeof v !== 'string') fail(`${path}.${key}`, `${show(v)} is not a string`);
     else if (required && v.trim() === '') fail(`${path}.${key}`, 'must not be empty');
+    else if (v.length > max) fail(`${path}.${key}`, `is ${v.length} characters long; at most ${max} are read`);
     else return v;
     return undefined;
   };
@@ -81,7 +91,7 @@ export function validateProgramme(doc: Json): ValidationResult {
     if (seen) fail(`${path}.id`, `${show(v)} is already the id of ${seen}`);
     else ids.set(v, path);
   };
-  const array = (o: Obj, key: string, path: string, each: (item: Json, path: string) => void, required = false) => {
+  const array = (o: Obj, key: string, path: string, each: (item: Json, path: string) => void, max: number = LIMITS.people, required = false) => {
     const v = o[key];
     const at = path ? `${path}.${key}` : key;
     if (v === undefined) {
@@ -89,6 +99,7 @@ export function validateProgramme(doc: Json): ValidationResult {
       return;
     }
     if (!Array.isArray(v)) return fail(at, `${show(v)} is not an array`);
+    if (v.length > max) return fail(at, `has ${v.length} items; at most ${max} are read`);
     v.forEach((item, i) => each(item, `${at}[${i}]`));
   };
   const object = (v: Json, path: string, check: (o: Obj) => void) => {
@@ -129,7 +140,7 @@ export function validateProgramme(doc: Json): ValidationResult {
         fail(`${path}.end`, `${show(s.end)} is before the start ${show(s.start)}`);
       }
       string(s, 'location', path, false);
-      array(s, 'papers', path, paper);
+      array(s, 'papers', path, paper, LIMITS.papers);
     });
   const panel = (v: Json, path: string) =>
     object(v, path, (p) => {
@@ -137,7 +148,7 @@ export function validateProgramme(doc: Json): ValidationResult {
       string(p, 'title', path, true);
       for (const key of ['format', 'theme', 'location', 'description', 'url']) string(p, key, path, false);
       for (const key of ['convenors', 'chairs', 'discussants']) array(p, key, path, person);
-      array(p, 'sessions', path, session);
+      array(p, 'sessions', path, session, LIMITS.sessions);
     });
 
   if (!isObject(doc)) {
@@ -161,7 +172,7 @@ export function validateProgramme(doc: Json): ValidationResult {
           }),
         );
       });
-    array(doc, 'panels', '', panel, true);
+    array(doc, 'panels', '', panel, LIMITS.panels, true);
   }
   return problems.length === 0 ? { ok: true, programme: doc as unknown as Programme, problems: [] } : { ok: false, problems };
 }
