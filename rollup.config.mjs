@@ -1,3 +1,4 @@
+import commonjs from '@rollup/plugin-commonjs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -50,7 +51,8 @@ export default [
     input: { 'programme-elements.min': 'src/cdn.ts' },
     // Lazy chunks import what they share from the file itself, rather than from a split-off chunk.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [resolve({ browser: true }), minifyCss(), ts(), minify()],
+    // papaparse ships only CommonJS (UMD): commonjs() turns it into a module for the csv chunk.
+    plugins: [resolve({ browser: true }), commonjs(), minifyCss(), ts(), minify()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].min.js' },
   },
   {

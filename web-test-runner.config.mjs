@@ -1,4 +1,6 @@
+import commonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
@@ -9,6 +11,13 @@ import { referenceMiddleware } from './test/server/reference.mjs';
 import { scheduleApiMiddleware } from './test/server/schedule-api.mjs';
 import { schemaMiddleware } from './test/server/schema-check.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
+
+/**
+ * papaparse ships only CommonJS (UMD): the commonjs plugin serves it as a module with a default
+ * export. Its one `require('stream')` (for Node streams only) is left alone, and the module is not
+ * wrapped in a lazy `require` function, which only a bundle (not the dev server) can link.
+ */
+const papaparseAsModule = fromRollup(commonjs)({ include: /node_modules\/papaparse\//, ignore: ['stream'], strictRequires: false });
 
 /** Chromium with the reader's own zone set to `zone` (the zone the page's `new Date()` lives in). */
 const browserIn = (zone) =>
@@ -36,7 +45,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), papaparseAsModule],
   middleware: [fixturesMiddleware(), schemaMiddleware(), scheduleApiMiddleware(), referenceMiddleware(), cspPageMiddleware(), cliMiddleware()],
   // The default group: the reader in New York, the same on every machine.
   browsers: [browserIn('America/New_York')],

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import commonjs from '@rollup/plugin-commonjs';
 import resolveNode from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rollup } from 'rollup';
@@ -61,7 +62,7 @@ const CARDS_BUDGET = 20_000;
 /** A page of only a `<session-list>`, the same way: at most 28,000 B before first render (issue 12). */
 const LIST_BUDGET = 28_000;
 async function pageOf(entry) {
-  const bundle = await rollup({ input: join(dist, entry), plugins: [resolveNode({ browser: true })], onwarn: () => {} });
+  const bundle = await rollup({ input: join(dist, entry), plugins: [resolveNode({ browser: true }), commonjs()], onwarn: () => {} });
   const { output } = await bundle.generate({ format: 'es', plugins: [terser({ ecma: 2022, module: true, format: { comments: false } })] });
   await bundle.close();
   const byName = new Map(output.map((chunk) => [chunk.fileName, chunk]));

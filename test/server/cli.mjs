@@ -10,7 +10,12 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const allowed = (arg) => arg.startsWith('--') || arg === 'convert' || /^(test\/fixtures|docs)\/[\w./-]+$/.test(arg) || /^http:\/\/(localhost|127\.0\.0\.1):\d+\//.test(arg) || arg === '/nope.json';
+const allowed = (arg) =>
+  arg.startsWith('--') ||
+  arg === 'convert' ||
+  /^(test\/fixtures|docs)\/[\w./-]+$/.test(arg) ||
+  /^http:\/\/(localhost|127\.0\.0\.1):\d+\//.test(arg) ||
+  arg === '/nope.json';
 
 export function cliMiddleware() {
   return async (ctx, next) => {

@@ -5,12 +5,11 @@
  * that cannot be placed is reported through `notes.skip`, every other problem as a note naming
  * its line and column.
  *
- * The file is read by a small RFC 4180 reader of its own rather than papaparse: papaparse ships
- * only a UMD/CommonJS build, which neither the test runner nor the rollup build here can import.
- * The reader does what the layout needs of Papa.parse (header row, empty lines skipped, `,` `;`
- * or tab found from the header, BOM, quoted cells with line breaks) and reports the same
- * mistakes (a quote never closed, text after a closing quote, too many or too few cells) by line.
+ * The records are split by papaparse (`,` `;` or tab guessed, quoted cells with line breaks);
+ * the header, the line numbers and the mistakes (a quote never closed, text after a closing
+ * quote, too many or too few cells) are this file's, each reported by line.
  */
+import Papa from 'papaparse';
 import type { Panel, Paper, Person, Programme, Session } from '../types.js';
 import { webUrl } from '../safe-url.js';
 import { isKnownTimeZone } from '../validate.js';
@@ -125,20 +124,23 @@ const slug = (s: string) =>
     .replace(/^-+|-+$/g, '');
 
 // ---------------------------------------------------------------------------------------------
-// Reading the file: header, delimiter, records.
+// Reading the file: header, delimiter, records (split by papaparse).
+
+/** Excel's first line naming the delimiter: `sep=;`. */
+const SEP_LINE = /^"?sep=(.)"?[,;\t]*$/i;
+const QUOTE = 34;
 
 interface Head {
   delimiter: string;
   /** Where the header line starts in the (BOM-less, LF) text, and its line number. */
   begin: number;
   line: number;
-  known: Set<CsvColumn>;
-  cells: number;
+  cells: string[];
 }
 
 /**
- * The header: the first non-empty line (after an optional Excel `sep=;` line), split by the
- * delimiter that makes the most of its cells columns of the layout (ties: the most cells).
+ * The header: the first non-empty line (after an optional Excel `sep=;` line). Papa guesses the
+ * delimiter among `,` `;` and tab from the first rows (the one that splits them most evenly).
  */
 function headOf(src: string): Head | undefined {
   let pos = 0;
@@ -149,20 +151,18 @@ function headOf(src: string): Head | undefined {
     if (end < 0) end = src.length;
     const text = src.slice(pos, end);
     if (text.trim()) {
-      const sep = forced === undefined ? /^"?sep=(.)"?[,;\t]*$/i.exec(text) : null;
-      if (sep) {
-        forced = sep[1];
-      } else {
-        let best: Head | undefined;
-        for (const delimiter of forced ? [forced] : DELIMITERS) {
-          const names = text.split(delimiter).map((c) => columnName(c.trim().replace(/^"|"$/g, '')));
-          const known = new Set(names.filter(isColumn));
-          if (!best || known.size > best.known.size || (known.size === best.known.size && names.length > best.cells)) {
-            best = { delimiter, begin: pos, line, known, cells: names.length };
-          }
-        }
-        return best;
+      const sep = forced === undefined ? SEP_LINE.exec(text) : null;
+      if (!sep) {
+        const { data, meta } = Papa.parse<string[]>(src.slice(pos, pos + HEAD_LOOKS), {
+          delimiter: forced ?? '',
+          delimitersToGuess: DELIMITERS,
+          newline: '\n',
+          skipEmptyLines: 'greedy',
+          preview: 1,
+        });
+        return { delimiter: meta.delimiter, begin: pos, line, cells: data[0] ?? [] };
       }
+      forced = sep[1];
     }
     pos = end + 1;
     line++;
@@ -193,158 +193,118 @@ interface CellProblem {
   message: string;
 }
 
+/** The most text handed to Papa at once: a cell whose quote is not closed costs Papa a look to the end of what it was given. */
+const WINDOW = 1 << 20;
+
 /**
- * Reads the records of `src` (LF line ends) from `begin`, one per call of the function returned,
- * undefined at the end. One pass: every search moves forward only, so the time is linear in the
- * length of the text, and records are not kept. Records whose cells are all blank are passed over.
+ * The records of `src` (LF line ends) from `begin` (on line `firstLine`), split by Papa.parse,
+ * each with the line it starts on; records whose cells are all blank are left out. Lines are
+ * counted as Papa's cursor moves on, so the time stays linear in the length of the text.
+ *
+ * A quoted cell whose quote is not closed where the cell ends (`"Quoted" and not,…`, or a quote
+ * never closed) Papa reads on to the next quote that ends a cell, or to the end of the text. Such
+ * a cell is read here as a spreadsheet does: up to its first lone quote, keeping the text after it
+ * up to the cell's end, or, with no quote after it at all, as written up to the cell's end; each
+ * is noted, and Papa goes on after the cell. Papa is given the text a window of whole lines at a
+ * time, one line just after such a cell and twice as much after each window without one, so
+ * that a file with many of them is still read in linear time. A record cut by a window's end
+ * (Papa: a quote not closed) is read again with a window twice the size.
  */
-function recordReader(src: string, begin: number, firstLine: number, delimiter: string, problems: CellProblem[]): () => CsvRecord | undefined {
+function readRecords(src: string, begin: number, firstLine: number, delimiter: string, problems: CellProblem[]): CsvRecord[] {
+  const records: CsvRecord[] = [];
   const n = src.length;
-  const DELIM = delimiter.charCodeAt(0);
-  const QUOTE = 34;
-  const NL = 10;
-  let nextDelim = -1;
-  let nextNl = -1;
-  let nextQuote = -1;
-  const delimAt = (from: number) => {
-    if (nextDelim < from) nextDelim = src.indexOf(delimiter, from);
-    if (nextDelim < 0) nextDelim = n;
-    return nextDelim;
+  const keep = (record: CsvRecord) => {
+    if (record.cells.some((c) => c.trim() !== '')) records.push(record);
   };
-  const nlAt = (from: number) => {
-    if (nextNl < from) nextNl = src.indexOf('\n', from);
-    if (nextNl < 0) nextNl = n;
-    return nextNl;
-  };
-  const quoteAt = (from: number) => {
-    if (nextQuote < from) nextQuote = src.indexOf('"', from);
-    if (nextQuote < 0) nextQuote = n;
-    return nextQuote;
-  };
-  const cellEnd = (from: number) => Math.min(delimAt(from), nlAt(from));
-
-  /**
-   * The cells of the line from `i` to `eol` when it holds the whole record and every quoted cell
-   * in it is closed on it and followed by a separator; undefined when the careful reading below is
-   * needed (which then starts afresh from `i`). Lines without quotes are split natively.
-   */
-  const quickCells = (eol: number): string[] | undefined => {
-    if (quoteAt(i) >= eol) return src.slice(i, eol).split(delimiter);
-    const cells: string[] = [];
-    let pos = i;
-    for (;;) {
-      if (src.charCodeAt(pos) === QUOTE) {
-        let j = pos + 1;
-        let doubled = false;
-        let q = quoteAt(j);
-        while (q < eol && src.charCodeAt(q + 1) === QUOTE) {
-          doubled = true;
-          j = q + 2;
-          q = quoteAt(j);
-        }
-        if (q >= eol || (q + 1 < eol && src.charCodeAt(q + 1) !== DELIM)) return undefined;
-        const inner = src.slice(pos + 1, q);
-        cells.push(doubled ? inner.replaceAll('""', '"') : inner);
-        pos = q + 1;
-      } else {
-        const end = Math.min(delimAt(pos), eol);
-        if (quoteAt(pos) < end) return undefined;
-        cells.push(src.slice(pos, end));
-        pos = end;
-      }
-      if (pos >= eol) return cells;
-      pos++; // the separator
-      if (pos === eol) {
-        cells.push('');
-        return cells;
-      }
-    }
-  };
-
-  let i = begin;
   let line = firstLine;
-  return () => {
-    while (i < n) {
-      const start = line;
-      const eol = nlAt(i);
-      const quick = quickCells(eol);
-      if (quick) {
-        i = eol + 1;
-        line++;
-        if (quick[0].trim() || quick.some((c) => c.trim() !== '')) return { line: start, cells: quick };
-        continue;
-      }
-      // The quick reading looked ahead: search again from here.
-      nextDelim = nextNl = nextQuote = -1;
-      const cells: string[] = [];
-      for (;;) {
-        const cellLine = line;
-        let cell: string;
-        if (src.charCodeAt(i) === QUOTE) {
-          let value = '';
-          let j = i + 1;
-          let closed = false;
-          for (;;) {
-            const q = quoteAt(j);
-            if (q >= n) break;
-            value += src.slice(j, q);
-            if (src.charCodeAt(q + 1) === QUOTE) {
-              value += '"';
-              j = q + 2;
-            } else {
-              j = q + 1;
-              closed = true;
-              break;
-            }
-          }
-          if (closed) {
-            for (let at = i; nlAt(at) < j; at = nextNl + 1) line++;
-            i = j;
-            if (i < n && src.charCodeAt(i) !== DELIM && src.charCodeAt(i) !== NL) {
-              const end = cellEnd(i);
-              const extra = src.slice(i, end);
-              if (extra.trim())
-                problems.push({
-                  line: cellLine,
-                  cell: cells.length,
-                  message: 'has text after the closing quote of a quoted cell; it is kept as part of the cell',
-                });
-              value += extra;
-              i = end;
-            }
-            cell = value;
-          } else {
+  let nl = src.indexOf('\n', begin);
+  /** The line `to` is on; `to` only moves forward. */
+  const lineAt = (to: number) => {
+    while (nl >= 0 && nl < to) {
+      line++;
+      nl = src.indexOf('\n', nl + 1);
+    }
+    return line;
+  };
+  /** Where the cell from `i` ends: at the next delimiter or line break. */
+  const cellEnd = (i: number) => {
+    let eol = src.indexOf('\n', i);
+    if (eol < 0) eol = n;
+    const d = src.slice(i, eol).indexOf(delimiter);
+    return d < 0 ? eol : i + d;
+  };
+  /** A record that goes on after a cell read again. */
+  let pending: CsvRecord | undefined;
+  let size = WINDOW;
+  let pos = begin;
+  while (pos < n) {
+    const from = pos;
+    const eol = from + size >= n ? -1 : src.indexOf('\n', from + size);
+    const to = eol < 0 ? n : eol + 1;
+    pos = to;
+    size = Math.min(WINDOW, Math.max(256, size * 2));
+    let rowStart = from;
+    Papa.parse<string[]>(src.slice(from, to), {
+      delimiter,
+      newline: '\n',
+      step: ({ data, errors, meta }, parser) => {
+        const start = pending?.line ?? lineAt(rowStart);
+        const quote = errors.find((e) => e.type === 'Quotes');
+        if (!quote) {
+          keep({ line: start, cells: pending ? pending.cells.concat(data) : data });
+          pending = undefined;
+          rowStart = from + meta.cursor;
+          return;
+        }
+        parser.abort();
+        if (quote.code === 'MissingQuotes' && to < n) {
+          // Perhaps only cut by the window's end: read the record again with more text.
+          pos = rowStart;
+          size = 2 * (to - from);
+          return;
+        }
+        // The quote error names where the cell's text begins, just after its opening quote;
+        // the cells before it are as Papa read them.
+        const q = from + quote.index! - 1;
+        const before = q > rowStart ? Papa.parse<string[]>(src.slice(rowStart, q), { delimiter, newline: '\n' }).data[0].slice(0, -1) : [];
+        const cells = pending ? pending.cells.concat(before) : before;
+        const cellLine = lineAt(q);
+        let close = src.indexOf('"', q + 1);
+        while (close >= 0 && src.charCodeAt(close + 1) === QUOTE) close = src.indexOf('"', close + 2);
+        let end: number;
+        if (close < 0) {
+          end = cellEnd(q);
+          cells.push(src.slice(q, end));
+          problems.push({
+            line: cellLine,
+            cell: cells.length - 1,
+            message: 'opens a quote that is never closed; the cell is read as written, up to the end of its line',
+          });
+        } else {
+          end = cellEnd(close + 1);
+          const extra = src.slice(close + 1, end);
+          cells.push(src.slice(q + 1, close).replaceAll('""', '"') + extra);
+          if (extra.trim()) {
             problems.push({
               line: cellLine,
-              cell: cells.length,
-              message: 'opens a quote that is never closed; the cell is read as written, up to the end of its line',
+              cell: cells.length - 1,
+              message: 'has text after the closing quote of a quoted cell; it is kept as part of the cell',
             });
-            const end = cellEnd(i);
-            cell = src.slice(i, end);
-            i = end;
           }
-        } else {
-          const end = cellEnd(i);
-          cell = src.slice(i, end);
-          i = end;
         }
-        cells.push(cell);
-        if (i < n && src.charCodeAt(i) === DELIM) {
-          i++;
-          if (i < n) continue;
-          cells.push('');
-          break;
+        pos = end + 1;
+        size = 0;
+        if (end < n && src[end] === delimiter) pending = { line: start, cells };
+        else {
+          keep({ line: start, cells });
+          pending = undefined;
         }
-        if (i < n) {
-          i++; // the line break
-          line++;
-        }
-        break;
-      }
-      if (cells[0].trim() || cells.some((c) => c.trim() !== '')) return { line: start, cells };
-    }
-    return undefined;
-  };
+      },
+    });
+  }
+  // A delimiter at the very end: one more, empty, cell.
+  if (pending) keep({ line: pending.line, cells: [...pending.cells, ''] });
+  return records;
 }
 
 /**
@@ -360,7 +320,8 @@ export function isCsv(text: string): boolean {
       .replace(/^\uFEFF/, '')
       .replace(/\r\n?/g, '\n'),
   );
-  return !!head && head.known.has('panel_title') && head.known.has('session_start');
+  const known = new Set(head?.cells.map(columnName));
+  return known.has('panel_title') && known.has('session_start');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -456,8 +417,8 @@ export function csvProgramme(text: string, notes: Notes, options: DraftOptions =
     .replace(/\r\n?/g, '\n');
   const head = headOf(src);
   const cellProblems: CellProblem[] = [];
-  const next = head ? recordReader(src, head.begin, head.line, head.delimiter, cellProblems) : () => undefined;
-  const header = next();
+  const records = head ? readRecords(src, head.begin, head.line, head.delimiter, cellProblems) : [];
+  const header = records[0];
   if (!head || !header) {
     throw new Error(`This CSV file is empty: it has no header row naming its columns (${REQUIRED.join(', ')}, …; see docs/csv-format.md).`);
   }
@@ -584,7 +545,8 @@ export function csvProgramme(text: string, notes: Notes, options: DraftOptions =
   const whatOf = (hasPaper: boolean, paperTitle: string) => (hasPaper ? (paperTitle ? `its paper ${show(paperTitle)}` : 'its paper') : 'its session');
 
   let rowCount = 0;
-  for (let record = next(); record; record = next()) {
+  for (let r = 1; r < records.length; r++) {
+    const record = records[r];
     rowCount++;
     const { line, cells } = record;
     if (cells.length > width && cells.slice(width).some((c) => c.trim())) {
