@@ -16,6 +16,8 @@ const config: StorybookConfig = {
     { from: '../demo/programme.json', to: '/programme.json' },
     { from: '../test/fixtures/programmes', to: '/fixtures' },
     { from: '../stories/static', to: '/story-static' },
+    { from: '../test/fixtures/interop', to: '/interop' },
+    { from: '../docs', to: '/docs' },
   ],
   core: { disableTelemetry: true },
 };

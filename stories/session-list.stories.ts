@@ -260,6 +260,38 @@ export const Loading: Story = {
   render: provided({ status: 'loading' }),
 };
 
+/** The timetable while the conference runs (`now` on Sunday 9 June, 10:05 in Almaty): the "now" line, and "Jump to now" brings the session on now into view and focus. */
+export const TimetableNow: Story = {
+  name: 'Timetable: jump to now',
+  args: { view: 'grid', now: '2024-06-09T10:05:00+05:00' },
+  render: (args) => html`<div style="width: 100%; min-width: 44rem">${list(args)}</div>`,
+};
+
+/** A frab/pentabarf `schedule.xml` as the CCC published it (31C3), read by its content with nothing converted. */
+export const FromScheduleXml: Story = {
+  name: 'Feed: frab schedule.xml (31C3)',
+  args: { src: '/interop/frab-31c3.xml' },
+};
+
+/** An iCalendar feed as linux.conf.au 2020 published it (TZID with no VTIMEZONE: read as Australia/Brisbane). */
+export const FromICalendar: Story = {
+  name: 'Feed: iCalendar (linux.conf.au 2020)',
+  args: { src: '/interop/ical-lca2020.ics' },
+};
+
+/** A spreadsheet in the documented CSV layout (docs/csv-format.md), its zone given by `time-zone`. */
+export const FromSpreadsheet: Story = {
+  name: 'Feed: CSV spreadsheet (the template)',
+  args: { src: '/docs/programme-template.csv', 'time-zone': 'Europe/London' },
+};
+
+/** FOSDEM's `schedule.xml` names no zone and its times carry no offset: the element asks for `time-zone` instead of guessing. */
+export const FeedWithoutZone: Story = {
+  name: 'Feed: no time zone (FOSDEM 2021)',
+  tags: ['expected-error'],
+  args: { src: '/interop/frab-fosdem2021.xml' },
+};
+
 /** The programme is not there: HTTP 404. */
 export const ErrorNotFound: Story = {
   name: 'Error: 404',

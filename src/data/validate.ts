@@ -42,7 +42,7 @@ const show = (v: Json) => {
  * longest text of a name or title, of a description or abstract, and the most items in a list.
  * The same numbers are in the JSON Schema (maxLength, maxItems).
  */
-export const LIMITS = { text: 2_000, longText: 100_000, people: 1_000, papers: 300, sessions: 200, panels: 50_000 };
+export const LIMITS = { text: 200_000, longText: 1_000_000, people: 1_000, papers: 300, sessions: 200, panels: 50_000 };
 const LONG = new Set(['description', 'shortAbstract', 'abstract']);
 
 /** A theme's colour: `#rgb` or `#rrggbb`, nothing a style sheet could read as more. */
