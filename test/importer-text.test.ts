@@ -36,3 +36,13 @@ describe('rich text from other systems, hostile', () => {
     expect(plainText('<p>One <a href="https://x.org/a">page</a></p><!-- gone --><script>gone()</script>')).to.equal('One page (https://x.org/a)');
   });
 });
+
+describe('ids made from titles', () => {
+  it('keeps accented letters whole: "Kraków Łódź Café" becomes krakow-łodz-cafe, not krako-w', async () => {
+    const { buildProgramme } = await import('../src/data/importers/build.js');
+    const { Notes } = await import('../src/data/importers/notes.js');
+    const notes = new Notes();
+    const programme = buildProgramme({ prefix: 'x', conference: { title: 'Kraków Łódź Café', timeZone: 'UTC', zoneField: 'zone' }, talks: [] }, notes);
+    expect(programme.conference.id).to.equal('krakow-łodz-cafe');
+  });
+});

@@ -96,7 +96,9 @@ const slug = (s: string) =>
   s
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/[^\w]+/g, '-')
+    // Accents go with their letter ("Kraków" → "krakow", not "krako-w").
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\p{L}\p{N}_]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 
 /** "lecture" → "Lecture", "LIGHTNING_TALK" → "Lightning talk"; mixed case ("Talk", "Q&A") stays. */
