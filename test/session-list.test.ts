@@ -212,7 +212,11 @@ describe('<session-list>', () => {
 
   it('marks what is happening now', async () => {
     const el = await list(html`<session-list src=${demo()} deep-link="none" now="2024-06-09T09:30:00+05:00"></session-list>`);
-    const live = [...root(el).querySelectorAll<HTMLElement>('.row.live')].map((r) => r.dataset.session);
+    // Sunday's rows are drawn as they come near: look at the whole list, scrolled as a reader does.
+    const live: string[] = [];
+    window.scrollTo(0, 0);
+    await scrollToEnd(el, (row) => row.classList.contains('live') && !live.includes(row.dataset.session!) && live.push(row.dataset.session!));
+    await findRow(el, 'P021-1');
     expect(live).to.deep.equal(['P021-1']);
     expect(root(el).querySelector('.live [part=now]')!.textContent).to.equal('Happening now');
   });
