@@ -138,3 +138,14 @@ describe('hostile or huge documents, bounded', function () {
     });
   }
 });
+
+describe('telling a spreadsheet by its header', () => {
+  it('knows the layout after an Excel sep= line, with spaces or hyphens and any case in the names, as the CSV reader does', async () => {
+    const { sniff } = await import('../src/data/importers/sniff.js');
+    expect(sniff('panel_title,session_start,session_end\nA,2025-01-01 09:00,2025-01-01 10:00\n')).to.equal('csv');
+    expect(sniff('\ufeffsep=;\n"Panel Title";Session-Start;Session End\n')).to.equal('csv');
+    expect(sniff('title,start\n')).to.equal(undefined);
+    expect(sniff('  <schedule/>')).to.equal('xml');
+    expect(sniff('begin:vcalendar\r\n')).to.equal('ical');
+  });
+});

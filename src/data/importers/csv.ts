@@ -10,6 +10,7 @@
  * quote, too many or too few cells) are this file's, each reported by line.
  */
 import Papa from 'papaparse';
+import { columnName } from './sniff.js';
 import type { Panel, Paper, Person, Programme, Session } from '../types.js';
 import { webUrl } from '../safe-url.js';
 import { isKnownTimeZone } from '../validate.js';
@@ -69,7 +70,7 @@ type PanelField = (typeof PANEL_FIELDS)[number];
 const TITLE = PANEL_FIELDS.indexOf('panel_title');
 
 const DELIMITERS = [',', ';', '\t'];
-/** How much of a document isCsv looks at for its header. */
+/** How much of a document the header is looked for in. */
 const HEAD_LOOKS = 65_536;
 /** Row problems listed one by one; past this they are counted. */
 const MAX_ROW_NOTES = 50;
@@ -81,12 +82,6 @@ const COL = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, i])) as Record<CsvC
 /** The trimmed text of cell `k` of a row; '' when the file has no such column or the row no such cell. */
 const cellAt = (cells: string[], k: number) => (k < 0 ? '' : (cells[k] ?? '').trim());
 const isColumn = (name: string): name is CsvColumn => COLUMN_SET.has(name);
-/** `Panel Title`, `PANEL-TITLE` and `panel_title` name the same column. */
-const columnName = (header: string) =>
-  header
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
 /** True when `s` has white space other than single spaces: what tidying changes. */
 const UNTIDY = /\s\s|[^\S ]/;
 const untidy = (s: string) => UNTIDY.test(s);
@@ -305,23 +300,6 @@ function readRecords(src: string, begin: number, firstLine: number, delimiter: s
   // A delimiter at the very end: one more, empty, cell.
   if (pending) keep({ line: pending.line, cells: [...pending.cells, ''] });
   return records;
-}
-
-/**
- * True when the first non-empty line of `text` is a header of this layout: it names at least
- * panel_title and session_start, separated by commas, semicolons or tabs (an Excel `sep=` line
- * before it is allowed). Looks at the first 64 KB only.
- */
-export function isCsv(text: string): boolean {
-  if (typeof text !== 'string') return false;
-  const head = headOf(
-    text
-      .slice(0, HEAD_LOOKS)
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n'),
-  );
-  const known = new Set(head?.cells.map(columnName));
-  return known.has('panel_title') && known.has('session_start');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -93,7 +93,7 @@ export async function importDocument(input: unknown, format: ProgrammeFormat = '
       throw unknownFormat(`It is not JSON (${(e as Error).message}).`);
     }
   }
-  return importText(input, format, options, options.DOMParser);
+  return importText(input, text, format, options, options.DOMParser);
 }
 
 /** A document read for the loader: the programme v1 still to be validated, and what the reading found. */

@@ -14,10 +14,16 @@ const JSON_FORMATS = new Set<ProgrammeFormat>(['native', 'c3voc2', 'pretalx', 's
  * Reads a body that is not JSON: a frab/pentabarf schedule.xml, an iCalendar feed or a spreadsheet
  * in the documented layout (docs/csv-format.md), told apart by content. iCalendar and CSV load
  * their readers (ical.js, papaparse) only for such a document. `Parser` is the DOMParser to use
- * (the browser's; the converter passes @xmldom/xmldom's in Node).
+ * (the browser's; the converter passes @xmldom/xmldom's in Node). `text` is `bytes` decoded as UTF-8
+ * (iCalendar reads the bytes themselves: a fold may split a character).
  */
-export async function importText(bytes: Uint8Array, format: ProgrammeFormat, options: DraftOptions, Parser?: typeof DOMParser): Promise<ImportResult> {
-  const text = new TextDecoder().decode(bytes);
+export async function importText(
+  bytes: Uint8Array,
+  text: string,
+  format: ProgrammeFormat,
+  options: DraftOptions,
+  Parser?: typeof DOMParser,
+): Promise<ImportResult> {
   if (JSON_FORMATS.has(format)) throw new Error(`This is not a ${format} programme: it is not JSON.`);
   const kind = sniff(text);
   const wanted = format === 'frab' ? 'xml' : format === 'ical' || format === 'csv' ? format : kind;
