@@ -63,6 +63,13 @@ export default [
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'cli/[name]-[hash].js' },
   },
   {
+    // The reference server's calendar subscriptions (server/calendar.mjs): the same index and iCalendar writer, run by Node.
+    input: { 'server/calendar-feed': 'src/server/calendar-feed.ts' },
+    external: (id) => id.startsWith('node:'),
+    plugins: [ts()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'server/[name]-[hash].js' },
+  },
+  {
     // A translation for script-tag pages: registers itself for every copy of the library on the page.
     input: { 'locales/de.min': 'src/locales/de.ts' },
     plugins: [resolve({ browser: true }), ts(), minify()],

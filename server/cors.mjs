@@ -13,7 +13,7 @@ export function normalizeOrigin(value) {
 
 /** The methods and request headers the schedule API accepts from another origin. */
 export const API_METHODS = 'GET, PUT, DELETE';
-export const API_REQUEST_HEADERS = 'X-Requested-With, Content-Type';
+export const API_REQUEST_HEADERS = 'X-Requested-With, X-Choice-At, Content-Type';
 /** Seconds a browser may remember a preflight answer. */
 export const PREFLIGHT_MAX_AGE = 600;
 
@@ -54,7 +54,9 @@ export function originPolicy(allowedOrigins = []) {
       } catch {
         return null;
       }
-      if (url.origin === new URL(base).origin) return url.pathname + url.search + url.hash;
+      // `/.//evil.example/` is a path on this server, `//evil.example/` once normalised: a browser
+      // reads a Location starting with two slashes (or slash and backslash) as another host.
+      if (url.origin === new URL(base).origin) return `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}${url.hash}`;
       return this.allows(req, url.origin) ? url.href : null;
     },
 

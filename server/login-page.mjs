@@ -69,17 +69,46 @@ ${demoNote(credentials)}`,
   });
 }
 
-/** What /login shows to someone already signed in (and what / shows without a demo page). */
-export function signedInPage({ nonce, user, returnTo = '', back = null }) {
+/**
+ * What /login shows to someone already signed in (and what / shows without a demo page): who they
+ * are, a way back, signing out, and changing the password (`error` or `notice` above that form).
+ */
+export function signedInPage({ nonce, user, returnTo = '', back = null, error = null, notice = null }) {
+  const invalid = error ? ' aria-invalid="true" aria-describedby="password-error"' : '';
   return page({
-    title: 'Your schedule account',
+    title: error ? 'Error: Your schedule account' : 'Your schedule account',
     nonce,
     body: `<h1>Your schedule account</h1>
+${notice ? `<p role="status">${e(notice)}</p>` : ''}
 <p>You are signed in as <strong>${e(user.name ?? user.id)}</strong>.</p>
 ${back ? `<p><a href="${e(back)}">Continue</a></p>` : ''}
 <form method="post" action="/logout">
 <input type="hidden" name="return" value="${e(returnTo)}">
 <button type="submit">Sign out</button>
-</form>`,
+</form>
+<h2>Change your password</h2>
+${error ? `<p role="alert" id="password-error">${e(error)}</p>` : ''}
+<form method="post" action="/account/password">
+<label for="current-password">Current password
+<input id="current-password" name="current" type="password" autocomplete="current-password" required${invalid}>
+</label>
+<label for="new-password">New password (at least 8 characters)
+<input id="new-password" name="next" type="password" autocomplete="new-password" minlength="8" required>
+</label>
+<input type="hidden" name="return" value="${e(returnTo)}">
+<button type="submit">Change password</button>
+</form>
+<p>Changing your password signs you out everywhere else.</p>`,
+  });
+}
+
+/** A page that says one thing (too many attempts, say), with a way back. */
+export function messagePage({ nonce, title, message, back = null }) {
+  return page({
+    title,
+    nonce,
+    body: `<h1>${e(title)}</h1>
+<p role="alert">${e(message)}</p>
+${back ? `<p><a href="${e(back)}">Go back</a></p>` : ''}`,
   });
 }

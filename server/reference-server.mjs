@@ -8,13 +8,17 @@
  *   /api/schedule/me, /items, /items/{id}   the HTTP adapter's API              (schedule-api.mjs)
  *   GET  /, /demo/*, /dist/*, /schema/*     the demo's files, with `staticRoot` (static.mjs)
  *
- * Sessions are signed cookies (sessions.mjs); schedules and the signing secret live in one JSON
- * file (store.mjs), so both survive a restart. Other origins may call the API with credentials
- * only when listed in `allowedOrigins` (cors.mjs).
+ * Accounts, sign-in sessions and schedules live in a database (db/): a SQLite file by default,
+ * PostgreSQL when `databaseUrl` is given, so several server processes can share one. Sessions are
+ * kept on the server (sessions.mjs); sign-in is throttled (throttle.mjs) and password checks are
+ * rationed (hash-gate.mjs). Other origins may call the API with credentials only when listed in
+ * `allowedOrigins` (cors.mjs).
  *
  * As a command: `node server/reference-server.mjs`, configured by environment variables
- * PORT (8080), HOST (127.0.0.1), DATA_FILE, PROGRAMME_FILE, ALLOWED_ORIGINS (comma-separated),
- * STATIC_ROOT and SECURE_COOKIES=1 (behind HTTPS, for pages on other sites).
+ * PORT (8080), HOST (127.0.0.1), DATABASE_URL (postgres://…; else the SQLite file DATABASE_FILE),
+ * DATA_FILE (a schedules.json of the earlier JSON store, imported once), PROGRAMME_FILE,
+ * ALLOWED_ORIGINS (comma-separated), STATIC_ROOT and SECURE_COOKIES=1 (behind HTTPS, for pages on
+ * other sites).
  */
 import { createServer } from 'node:http';
 import { once } from 'node:events';
@@ -24,14 +28,18 @@ import { originPolicy } from './cors.mjs';
 import { HttpError, sendJson } from './http.mjs';
 import { loginRoutes } from './login.mjs';
 import { programmeRoute } from './programme.mjs';
+import { openDatabase } from './db/index.mjs';
+import { hashGate } from './hash-gate.mjs';
 import { scheduleApi } from './schedule-api.mjs';
-import { sessionCookies } from './sessions.mjs';
+import { serverSessions } from './sessions.mjs';
 import { serveFile } from './static.mjs';
-import { openStore } from './store.mjs';
-import { DEMO_CREDENTIALS, userDirectory } from './users.mjs';
+import { signInThrottle } from './throttle.mjs';
+import { DEMO_CREDENTIALS, DEMO_USERS, userDirectory } from './users.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+/** The JSON file of the earlier store: imported into the database on first start, when there. */
 export const DEFAULT_DATA_FILE = resolve(repoRoot, 'demo/.data/schedules.json');
+export const DEFAULT_DATABASE_FILE = resolve(repoRoot, 'demo/.data/schedules.sqlite');
 export const DEFAULT_PROGRAMME_FILE = resolve(repoRoot, 'demo/programme.json');
 
 const API_PREFIX = '/api/schedule';
@@ -59,21 +67,27 @@ async function serveStatic(req, res, root, pathname) {
 export async function startReferenceServer({
   port = 0,
   host = '127.0.0.1',
+  databaseFile = DEFAULT_DATABASE_FILE,
+  databaseUrl,
   dataFile = DEFAULT_DATA_FILE,
   programmeFile = DEFAULT_PROGRAMME_FILE,
   allowedOrigins = [],
   staticRoot,
   secureCookies = false,
+  users: accounts = DEMO_USERS,
+  credentials = accounts === DEMO_USERS ? DEMO_CREDENTIALS : [],
   log,
 } = {}) {
   const say = typeof log === 'function' ? log : () => {};
-  const store = await openStore(resolve(dataFile));
-  const sessions = sessionCookies({ secret: store.secret, secure: secureCookies });
-  const users = userDirectory();
+  const db = await openDatabase({ file: resolve(databaseFile), url: databaseUrl, importFile: dataFile && resolve(dataFile), log: say });
+  await db.ensureUsers(accounts);
+  const sessions = serverSessions({ db, secure: secureCookies });
+  const users = userDirectory({ db, gate: hashGate() });
+  const throttle = signInThrottle({ db });
   const cors = originPolicy(allowedOrigins);
-  const api = scheduleApi({ store, sessions, users, cors, log: say });
+  const api = scheduleApi({ db, sessions, users, cors, log: say });
   const programme = programmeRoute(resolve(programmeFile));
-  const login = loginRoutes({ sessions, users, cors, credentials: DEMO_CREDENTIALS });
+  const login = loginRoutes({ sessions, users, cors, throttle, credentials });
   const root = staticRoot ? resolve(staticRoot) + sep : null;
 
   async function route(req, res) {
@@ -114,7 +128,7 @@ export async function startReferenceServer({
       const closed = new Promise((done) => server.close(() => done()));
       server.closeAllConnections();
       await closed;
-      await store.flush();
+      await db.close();
     },
   };
 }
@@ -122,9 +136,23 @@ export async function startReferenceServer({
 /** The command-line entry: configuration from the environment. */
 async function main() {
   const env = process.env;
+  // USERS_FILE: a JSON list of accounts, { id, username, name, password } with the password already hashed (hashPassword in users.mjs).
+  let accounts = {};
+  if (env.USERS_FILE) {
+    const { readFile } = await import('node:fs/promises');
+    const users = JSON.parse(await readFile(env.USERS_FILE, 'utf8'));
+    const fields = ['id', 'username', 'name', 'password'];
+    if (!Array.isArray(users) || !users.every((u) => fields.every((f) => typeof u?.[f] === 'string' && u[f] !== ''))) {
+      throw new Error(`USERS_FILE ${env.USERS_FILE} must hold a JSON list of { "id", "username", "name", "password" } (the password hashed).`);
+    }
+    accounts = { users, credentials: [] };
+  }
   const server = await startReferenceServer({
+    ...accounts,
     port: Number(env.PORT ?? 8080),
     host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseFile: env.DATABASE_FILE ?? DEFAULT_DATABASE_FILE,
     dataFile: env.DATA_FILE ?? DEFAULT_DATA_FILE,
     programmeFile: env.PROGRAMME_FILE ?? DEFAULT_PROGRAMME_FILE,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
@@ -135,7 +163,7 @@ async function main() {
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     log: (line) => console.log(line),
   });
-  console.log(`reference schedule server: ${server.url}/`);
+  console.log(`reference schedule server: ${server.url}/ (${env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`);
   const stop = async () => {
     await server.close();
     process.exit(0);

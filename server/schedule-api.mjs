@@ -1,4 +1,4 @@
-import { ScheduleFullError } from './store.mjs';
+import { ScheduleFullError } from './db/index.mjs';
 import { sendEmpty, sendJson } from './http.mjs';
 
 /** The header (and value) every API request must carry. A form cannot send it, so a cross-site
@@ -7,20 +7,37 @@ export const REQUIRED_HEADER = 'x-requested-with';
 export const REQUIRED_HEADER_VALUE = 'programme-elements';
 /** Longest item id accepted, in characters after URL-decoding. */
 export const MAX_ID_LENGTH = 200;
+/** At most this many items on one person's schedule. */
+export const MAX_ITEMS_PER_USER = 10000;
+/** The request header with the time of the press, in ms since 1970 (the HTTP adapter sends it). */
+export const CHOICE_AT_HEADER = 'x-choice-at';
+
+/**
+ * When the press was made: the request's X-Choice-At, else now. A time ahead of the server's clock
+ * counts as now, so that a device whose clock runs fast cannot win against every later press.
+ */
+export function choiceTime(req, now = Date.now()) {
+  const at = Number(req.headers[CHOICE_AT_HEADER]);
+  return Number.isFinite(at) && at > 0 ? Math.min(at, now) : now;
+}
 
 /**
  * The schedule API that the HTTP adapter speaks, mounted under /api/schedule:
  *
  *   GET    /me          200 { "id", "name" }  | 401 { "error" }
  *   GET    /items       200 { "items": [ids] } | 401
- *   PUT    /items/{id}  204 (idempotent)       | 401
- *   DELETE /items/{id}  204 (idempotent)       | 401
+ *   PUT    /items/{id}  200 { "id", "starred", "at", "applied" } | 401
+ *   DELETE /items/{id}  200 { "id", "starred", "at", "applied" } | 401
+ *
+ * A change carries the time of the press (X-Choice-At); the server keeps, per person and item, the
+ * time of the change it applied, and ignores an older one: `applied: false`, with the state and
+ * time that won, which the page then shows. So a retried or delayed request never undoes a later one.
  *
  * `{id}` is URL-encoded, 1 to 200 characters once decoded, else 400. Every request other than a
  * preflight must carry `X-Requested-With: programme-elements`, else 403. A request whose Origin
  * is neither this server's nor an allowed one gets 403 with no CORS headers.
  */
-export function scheduleApi({ store, sessions, users, cors, log = () => {} }) {
+export function scheduleApi({ db, sessions, users, cors, log = () => {} }) {
   return async function handle(req, res, path) {
     const origin = req.headers.origin;
     if (origin !== undefined && !cors.allows(req, origin)) {
@@ -53,23 +70,25 @@ export function scheduleApi({ store, sessions, users, cors, log = () => {} }) {
       }
     }
 
-    const user = users.find(sessions.read(req));
+    const user = await users.find(await sessions.read(req));
     if (!user) return fail(401, 'Not signed in.');
 
     switch (route) {
       case 'me':
         return sendJson(res, 200, user, headers);
       case 'items':
-        return sendJson(res, 200, { items: store.items(user.id) }, headers);
-      case 'item':
+        return sendJson(res, 200, { items: await db.items(user.id) }, headers);
+      case 'item': {
+        let held;
         try {
-          await (req.method === 'PUT' ? store.add(user.id, itemId) : store.remove(user.id, itemId));
+          held = await db.choose(user.id, itemId, req.method === 'PUT', choiceTime(req), MAX_ITEMS_PER_USER);
         } catch (e) {
           if (e instanceof ScheduleFullError) return fail(409, e.message);
           log(`schedule change for ${user.id} not saved: ${e.message}`);
           return fail(500, 'The change could not be saved. Please try again.');
         }
-        return sendEmpty(res, 204, { ...headers, 'cache-control': 'no-store' });
+        return sendJson(res, 200, { id: itemId, ...held }, headers);
+      }
     }
   };
 }

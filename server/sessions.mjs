@@ -1,10 +1,19 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+/**
+ * Sign-in sessions kept on the server (in the database): the cookie holds only a random id, the
+ * database only its hash. A session ends when the reader signs out, when their password changes,
+ * after `idleMs` without a request and after `absoluteMs` in all; signing in always makes a new id.
+ */
 
-/** How long a sign-in lasts. */
-export const SESSION_DAYS = 14;
+/** A session unused for this long ends. */
+export const IDLE_MS = 7 * 24 * 60 * 60 * 1000;
+/** No session lasts longer than this, used or not. */
+export const ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** The cookie's name: with Secure, the `__Host-` prefix also pins it to this host and path /. */
-const cookieName = (secure) => (secure ? '__Host-programme-session' : 'programme-session');
+/**
+ * The cookie's name: over HTTPS the `__Host-` prefix pins it to this host and path / (the browser
+ * refuses it otherwise); over plain HTTP, as in the demo, a prefix-free name.
+ */
+export const cookieName = (secure) => (secure ? '__Host-programme-session' : 'programme-session');
 
 /** The value of one cookie from a Cookie header, or undefined. */
 function readCookie(header = '', name) {
@@ -16,43 +25,37 @@ function readCookie(header = '', name) {
 }
 
 /**
- * Sessions held in a signed cookie: `userId.expiry.mac`, where userId is base64url, expiry is in
- * seconds since the epoch and mac is HMAC-SHA256 of the first two parts with the server's secret.
- * Nothing is kept on the server, so a session survives a restart as long as the secret does.
- *
- * `secure` (for a server behind HTTPS whose pages are embedded by other sites) gives the cookie
- * `Secure; SameSite=None`; otherwise it is `SameSite=Lax`, which is enough when the pages that
- * embed the stars are on the same site as this server.
+ * Sessions for requests. `secure` (a server behind HTTPS, whose stars may be embedded by other
+ * sites) gives the cookie `__Host-`, `Secure` and `SameSite=None`; otherwise it is `SameSite=Lax`,
+ * enough when the pages with the stars are on the same site as this server. Always `HttpOnly`.
  */
-export function sessionCookies({ secret, secure = false, now = () => Date.now() }) {
+export function serverSessions({ db, secure = false, idleMs = IDLE_MS, absoluteMs = ABSOLUTE_MS, now = () => Date.now() }) {
   const name = cookieName(secure);
-  const mac = (payload) => createHmac('sha256', secret).update(payload).digest('base64url');
   const attributes = `Path=/; HttpOnly; ${secure ? 'Secure; SameSite=None' : 'SameSite=Lax'}`;
+  const idOf = (req) => readCookie(req.headers.cookie, name);
 
   return {
-    /** The Set-Cookie header value that signs this user in. */
-    issue(userId) {
-      const expiry = Math.floor(now() / 1000) + SESSION_DAYS * 24 * 60 * 60;
-      const payload = `${Buffer.from(userId).toString('base64url')}.${expiry}`;
-      return `${name}=${payload}.${mac(payload)}; Max-Age=${SESSION_DAYS * 24 * 60 * 60}; ${attributes}`;
+    /** A new session for this user; the Set-Cookie header value that carries it. */
+    async issue(userId) {
+      const id = await db.createSession(userId, now());
+      return `${name}=${id}; Max-Age=${Math.floor(absoluteMs / 1000)}; ${attributes}`;
     },
 
-    /** The Set-Cookie header value that signs out. */
+    /** The Set-Cookie header value that removes the cookie. */
     clear() {
       return `${name}=; Max-Age=0; ${attributes}`;
     },
 
-    /** The id of the user this request is signed in as, or null (no cookie, bad signature, expired). */
-    read(req) {
-      const value = readCookie(req.headers.cookie, name);
-      const parts = value?.split('.');
-      if (parts?.length !== 3) return null;
-      const [id, expiry, signature] = parts;
-      const expected = Buffer.from(mac(`${id}.${expiry}`));
-      const actual = Buffer.from(signature);
-      if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
-      if (!/^\d+$/.test(expiry) || Number(expiry) * 1000 <= now()) return null;
-      return Buffer.from(id, 'base64url').toString('utf8');
+    /** The id of the user this request is signed in as, or null (no cookie, ended or unknown session). */
+    async read(req) {
+      const id = idOf(req);
+      return id ? db.readSession(id, now(), { idleMs, absoluteMs }) : null;
+    },
+
+    /** Ends the session this request carries (signing out): its cookie reads nothing from now on. */
+    async end(req) {
+      const id = idOf(req);
+      if (id) await db.deleteSession(id);
     },
   };
 }

@@ -8,9 +8,10 @@ import type { ValidationProblem } from './data/validate.js';
  * - `not-found`: the panel or paper the element names is not in the programme;
  * - `no-source`: the element has neither a `src` nor a `<programme-source>` around it (or the source has no `src`);
  * - `save`: the schedule refused a change to a star, which is put back;
- * - `queued`: a change could not be delivered now; it is kept, shown as pending, and sent when the server is back.
+ * - `queued`: a change could not be delivered now (or the reader is signed out); it is kept, shown as pending, and sent when the server is back (or the reader signs in again);
+ * - `schedule`: the reader's schedule could not be read (the server is unreachable or answered nonsense); the stars offer to try again.
  */
-export type ProgrammeErrorKind = LoadFailure | 'partial' | 'not-found' | 'no-source' | 'save' | 'queued';
+export type ProgrammeErrorKind = LoadFailure | 'partial' | 'not-found' | 'no-source' | 'save' | 'queued' | 'schedule';
 
 /** `programme-error`: loading or saving failed. `message` is the detailed reason. */
 export interface ProgrammeErrorDetail {

@@ -46,6 +46,10 @@ export interface CoreWords {
   scheduleUnavailable: (title: string) => string;
   notSaved: (reason: string) => string;
   notSentYet: (reason: string) => string;
+  /** Said by a star whose change met a signed-out server: the change is kept for the next sign-in. */
+  keptUntilSignIn: string;
+  /** Shown once above stars whose schedule could not be read, with the reason. */
+  scheduleUnreadable: (reason: string) => string;
   /** Said of a session's star (and shown in its row) when the session is in the schedule through its panel or a paper. */
   partlyStarred: string;
   /** A starred item, as print shows its star. */
@@ -156,6 +160,8 @@ export const coreEnglishWords: CoreWords = {
   scheduleUnavailable: (title) => `Your schedule could not be loaded; try again to star “${title}”`,
   notSaved: (reason) => `Not saved: ${reason} The star was put back.`,
   notSentYet: (reason) => `Not sent yet: ${reason} Your change is kept and will be sent once the server is back.`,
+  keptUntilSignIn: 'Not sent yet: you are no longer signed in. Your change is kept in this browser and sent when you sign in again.',
+  scheduleUnreadable: (reason) => `Your schedule could not be read: ${reason} Press a star to try again.`,
   partlyStarred: 'In your schedule through its panel or one of its papers',
   inMySchedule: '★ In my schedule',
   localNote: 'Your schedule is saved in this browser only.',

@@ -42,9 +42,12 @@ describe('Outbox', () => {
     const box = outbox(s);
     box.put('P1', { starred: true, at: 1 });
     box.put('P2', { starred: true, at: 2 });
-    box.settle('P1', false);
-    expect(box.entries().has('P1'), 'the server holds another state: still waiting').to.equal(true);
-    box.settle('P1', true);
+    box.settle('P1', { starred: false, at: 0.5 });
+    expect(box.entries().has('P1'), 'the server holds another, older state: still waiting').to.equal(true);
+    box.settle('P1', { starred: true, at: 1 });
+    box.put('P3', { starred: true, at: 3 });
+    box.settle('P3', { starred: false, at: 4 });
+    expect(box.entries().has('P3'), 'the server holds a later press: the kept one is forgotten').to.equal(false);
     box.delete('P2');
     expect(box.entries().size).to.equal(0);
     expect(localStorage.getItem(keyOf(s, 'ana')), 'nothing left behind').to.equal(null);

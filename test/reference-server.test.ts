@@ -164,8 +164,14 @@ describe('reference schedule server', () => {
       expect(answer.status, evil).to.equal(303);
       expect(answer.headers.location, evil).to.equal('/');
     }
+    // Paths on this server that normalise to two slashes: never a Location another host can be read from.
+    for (const evil of ['/.//evil.example/', '/..//evil.example/', './/evil.example/', '/%2e//evil.example/', '/./\\evil.example/', '/.//\\evil.example/']) {
+      const location = (await post(evil)).headers.location;
+      expect(location, evil).to.match(/^\/(?![/\\])/);
+      expect(new URL(location, 'http://here.example/').host, evil).to.equal('here.example');
+    }
     const cookie = (await post('/')).headers['set-cookie'];
-    expect(cookie).to.match(/^programme-session=[^;]+\.\d+\.[\w-]+;/);
+    expect(cookie).to.match(/^programme-session=[\w-]{43};/);
     expect(cookie).to.contain('HttpOnly').and.contain('Path=/').and.contain('SameSite=Lax');
   });
 
@@ -183,26 +189,26 @@ describe('reference schedule server', () => {
   it('stars and unstars items, each change idempotent', async () => {
     await signIn();
     expect(await items()).to.deep.equal([]);
-    expect((await api('PUT', '/items/P021')).status).to.equal(204);
-    expect((await api('PUT', '/items/P021')).status).to.equal(204);
-    expect((await api('PUT', '/items/P021-1-a')).status).to.equal(204);
+    expect((await api('PUT', '/items/P021')).status).to.equal(200);
+    expect((await api('PUT', '/items/P021')).status).to.equal(200);
+    expect((await api('PUT', '/items/P021-1-a')).status).to.equal(200);
     expect(await items()).to.deep.equal(['P021', 'P021-1-a']);
-    expect((await api('DELETE', '/items/P021')).status).to.equal(204);
-    expect((await api('DELETE', '/items/P021')).status).to.equal(204);
+    expect((await api('DELETE', '/items/P021')).status).to.equal(200);
+    expect((await api('DELETE', '/items/P021')).status).to.equal(200);
     expect(await items()).to.deep.equal(['P021-1-a']);
-    expect((await api('DELETE', '/items/P021-1-a')).status).to.equal(204);
+    expect((await api('DELETE', '/items/P021-1-a')).status).to.equal(200);
     expect(await items()).to.deep.equal([]);
   });
 
   it('takes URL-encoded ids of up to 200 characters and refuses others with 400', async () => {
     await signIn();
     const odd = 'panel 7/b?ä#1';
-    expect((await api('PUT', `/items/${encodeURIComponent(odd)}`)).status).to.equal(204);
+    expect((await api('PUT', `/items/${encodeURIComponent(odd)}`)).status).to.equal(200);
     expect(await items()).to.deep.equal([odd]);
-    expect((await api('DELETE', `/items/${encodeURIComponent(odd)}`)).status).to.equal(204);
+    expect((await api('DELETE', `/items/${encodeURIComponent(odd)}`)).status).to.equal(200);
 
-    expect((await api('PUT', `/items/${'x'.repeat(200)}`)).status).to.equal(204);
-    expect((await api('DELETE', `/items/${'x'.repeat(200)}`)).status).to.equal(204);
+    expect((await api('PUT', `/items/${'x'.repeat(200)}`)).status).to.equal(200);
+    expect((await api('DELETE', `/items/${'x'.repeat(200)}`)).status).to.equal(200);
     const tooLong = await api('PUT', `/items/${'x'.repeat(201)}`);
     expect(tooLong.status).to.equal(400);
     expect((await tooLong.json()).error).to.be.a('string');
@@ -243,7 +249,7 @@ describe('reference schedule server', () => {
       'access-control-allow-origin': location.origin,
       'access-control-allow-credentials': 'true',
       'access-control-allow-methods': 'GET, PUT, DELETE',
-      'access-control-allow-headers': 'X-Requested-With, Content-Type',
+      'access-control-allow-headers': 'X-Requested-With, X-Choice-At, Content-Type',
       vary: 'Origin',
     });
     expect(Number(preflight.headers['access-control-max-age'])).to.be.greaterThan(0);
@@ -275,13 +281,13 @@ describe('reference schedule server', () => {
 
   it('keeps stars and the session across a restart', async () => {
     await signIn();
-    expect((await api('PUT', '/items/P021-2')).status).to.equal(204);
+    expect((await api('PUT', '/items/P021-2')).status).to.equal(200);
     expect((await fetch('/reference/restart', { method: 'POST' })).status).to.equal(204);
     const { status, body } = await me();
     expect(status).to.equal(200);
     expect(body.id).to.equal('ada');
     expect(await items()).to.deep.equal(['P021-2']);
-    expect((await api('DELETE', '/items/P021-2')).status).to.equal(204);
+    expect((await api('DELETE', '/items/P021-2')).status).to.equal(200);
   });
 
   it('signs out with its sign-out form post', async () => {
@@ -307,5 +313,78 @@ describe('reference schedule server', () => {
     const fromAnywhere = await fromNode({ path: '/programme.json', headers: { origin: 'https://evil.example' } });
     expect(fromAnywhere.headers['access-control-allow-origin']).to.equal('*');
     expect(fromAnywhere.headers['access-control-allow-credentials']).to.equal(undefined);
+  });
+
+  describe('sessions, sign-in and the time of each press', () => {
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+    const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+    /** Signs in from Node: the session cookie (name=value), or the answer when it was refused. */
+    async function login(username: string, password: string): Promise<{ cookie?: string; answer: NodeAnswer }> {
+      const answer = await fromNode({ method: 'POST', path: '/login', headers: FORM, body: form({ username, password, return: '/' }) });
+      return { cookie: answer.headers['set-cookie']?.split(';')[0], answer };
+    }
+    const asUser = (cookie: string, method: string, path: string, headers: Record<string, string> = {}) =>
+      fromNode({ method, path: `/api/schedule${path}`, headers: { 'x-requested-with': 'programme-elements', cookie, ...headers } });
+
+    it('signing out ends the session on the server: the old cookie reads and writes nothing', async () => {
+      const { cookie } = await login('ada', 'lovelace');
+      expect((await asUser(cookie!, 'GET', '/me')).status).to.equal(200);
+      const out = await fromNode({ method: 'POST', path: '/logout', headers: { ...FORM, cookie: cookie! }, body: form({ return: '/' }) });
+      expect(out.status).to.equal(303);
+      expect((await asUser(cookie!, 'GET', '/me')).status, 'the old cookie still reads').to.equal(401);
+      expect((await asUser(cookie!, 'PUT', '/items/P021')).status, 'the old cookie still writes').to.equal(401);
+    });
+
+    it('gives a new session id at every sign-in, and a cookie that is HttpOnly, Path=/ and SameSite', async () => {
+      const first = await login('ada', 'lovelace');
+      const second = await login('ada', 'lovelace');
+      expect(first.cookie).to.not.equal(second.cookie);
+      expect(first.answer.headers['set-cookie']).to.contain('HttpOnly').and.contain('Path=/').and.contain('SameSite=Lax');
+    });
+
+    it('throttles guessing: after 5 wrong passwords the account answers 429 with Retry-After, even to the right one', async () => {
+      for (let i = 0; i < 5; i++) expect((await login('guess', `wrong-${i}`)).answer.status).to.equal(401);
+      const refused = await login('guess', 'guess-me-right');
+      expect(refused.answer.status).to.equal(429);
+      expect(Number(refused.answer.headers['retry-after'])).to.be.greaterThan(0);
+      expect(refused.cookie).to.equal(undefined);
+      expect(refused.answer.body).to.contain('Too many attempts to sign in');
+      // Another account from the same address is not locked by it.
+      expect((await login('member', 'member')).answer.status).to.equal(303);
+    });
+
+    it('a password change ends every other session of the account and keeps this one going', async () => {
+      const other = await login('changer', 'change-me-1');
+      const here = await login('changer', 'change-me-1');
+      const change = (cookie: string, current: string, next: string) =>
+        fromNode({ method: 'POST', path: '/account/password', headers: { ...FORM, cookie }, body: form({ current, next, return: '/' }) });
+      const wrong = await change(here.cookie!, 'not-it', 'a-new-password');
+      expect(wrong.status).to.equal(400);
+      expect(wrong.body).to.contain('Your current password is not right.');
+      const changed = await change(here.cookie!, 'change-me-1', 'a-new-password');
+      expect(changed.status).to.equal(200);
+      const fresh = changed.headers['set-cookie'].split(';')[0];
+      expect((await asUser(other.cookie!, 'GET', '/me')).status, 'the other session survived').to.equal(401);
+      expect((await asUser(here.cookie!, 'GET', '/me')).status, 'the old id of this one survived').to.equal(401);
+      expect((await asUser(fresh, 'GET', '/me')).status).to.equal(200);
+      expect((await login('changer', 'change-me-1')).answer.status).to.equal(401);
+      expect((await login('changer', 'a-new-password')).answer.status).to.equal(303);
+    });
+
+    it('keeps the later press: an older write that arrives last is ignored, and the answer says what won', async () => {
+      const { cookie } = await login('mover', 'move-me-1');
+      const t = Date.now() - 10_000;
+      const unstar = await asUser(cookie!, 'DELETE', '/items/P9', { 'x-choice-at': String(t + 2) });
+      expect(JSON.parse(unstar.body)).to.deep.equal({ id: 'P9', starred: false, at: t + 2, applied: true });
+      // The star pressed before the unstar, delayed and retried, arrives after it.
+      const late = await asUser(cookie!, 'PUT', '/items/P9', { 'x-choice-at': String(t + 1) });
+      expect(late.status).to.equal(200);
+      expect(JSON.parse(late.body)).to.deep.equal({ id: 'P9', starred: false, at: t + 2, applied: false });
+      expect(JSON.parse((await asUser(cookie!, 'GET', '/items')).body).items).to.deep.equal([]);
+      // A press from a clock far ahead counts as now: it cannot outlast every later press.
+      await asUser(cookie!, 'PUT', '/items/P9', { 'x-choice-at': String(Date.now() + 3_600_000) });
+      const next = await asUser(cookie!, 'DELETE', '/items/P9', { 'x-choice-at': String(Date.now() + 1000) });
+      expect(JSON.parse(next.body).applied).to.equal(true);
+    });
   });
 });

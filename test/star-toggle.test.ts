@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { StarToggle } from '../src/elements/star-toggle/star-toggle.js';
 import { HttpScheduleAdapter } from '../src/schedule/http-adapter.js';
-import { storeFor } from '../src/schedule/resolve.js';
+import { storeFor, storeForChoice } from '../src/schedule/resolve.js';
 import { localAdapterFor } from '../src/schedule/local-adapter.js';
 import type { ProgrammeErrorDetail, StarChangeDetail, LoginRequestDetail } from '../src/events.js';
 import { hits, programmeUrl, record, settled } from './helpers.js';
@@ -184,9 +184,9 @@ describe('<star-toggle> with an HTTP schedule', () => {
     await star.updateComplete;
     expect(pressed(star)).to.equal('false');
     expect(pressed(twin)).to.equal('false');
-    expect(errors[0].detail).to.deep.equal({ message: 'The schedule server answered HTTP 403.', kind: 'save' });
+    expect(errors[0].detail).to.deep.equal({ message: 'The schedule server answered HTTP 403: failing on purpose with 403.', kind: 'save' });
     const message = star.shadowRoot!.querySelector('[role=status]')!;
-    expect(message.textContent).to.equal('Not saved: The schedule server answered HTTP 403. The star was put back.');
+    expect(message.textContent).to.equal('Not saved: The schedule server answered HTTP 403: failing on purpose with 403. The star was put back.');
     expect(
       Object.keys(localStorage).filter((k) => k.startsWith('programme-elements:outbox:') && k.includes(a.base)),
       'nothing kept',
@@ -285,7 +285,7 @@ describe('<star-toggle> with an HTTP schedule', () => {
     expect(localStorage.getItem(saved!)).to.equal(null);
   });
 
-  it('a 401 mid-session rolls back and turns every star to signed out', async () => {
+  it('a 401 mid-session turns every star to signed out and keeps the change until the reader is signed in again, then sends it', async () => {
     const a = api();
     await a.ready;
     const el = await fixture(
@@ -294,10 +294,20 @@ describe('<star-toggle> with an HTTP schedule', () => {
     const [star, other] = [...el.querySelectorAll('star-toggle')];
     await ready(star);
     await a.control({ signedIn: false });
+    const errors = record<ProgrammeErrorDetail>(el, 'programme-error');
     button(star).click();
     await waitUntil(() => star.shadowRoot!.querySelector('.signed-out') && other.shadowRoot!.querySelector('.signed-out'), 'not signed out');
-    expect(star.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('You are no longer signed in.');
+    expect(star.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal(
+      'Not sent yet: you are no longer signed in. Your change is kept in this browser and sent when you sign in again.',
+    );
+    expect(errors.map((e) => e.detail.kind)).to.deep.equal(['queued']);
+    await expect(star).to.be.accessible();
     expect((await a.stats()).starred).to.deep.equal([]);
+    // Signed in again (the page is back from the sign-in form): the kept press is sent and shown.
+    await a.control({ signedIn: true });
+    await storeForChoice({ schedule: a.base }).refresh();
+    await waitUntil(async () => (await a.stats()).starred.includes('P3'), 'the kept change was never sent', { timeout: 5000 });
+    await waitUntil(() => pressed(star as StarToggle) === 'true' && !star.shadowRoot!.querySelector('button.pending'), 'not shown as starred');
   });
 
   it('a burst of 50 presses with random server delays ends in the state of the last press, on the page and on the server', async () => {

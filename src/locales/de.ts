@@ -40,6 +40,9 @@ export const germanWords: Words = {
   scheduleUnavailable: (title) => `Ihr Plan konnte nicht geladen werden; erneut versuchen, um „${title}“ zu markieren`,
   notSaved: (reason) => `Nicht gespeichert: ${reason} Der Stern wurde zurückgesetzt.`,
   notSentYet: (reason) => `Noch nicht gesendet: ${reason} Ihre Änderung bleibt erhalten und wird gesendet, sobald der Server wieder erreichbar ist.`,
+  keptUntilSignIn:
+    'Noch nicht gesendet: Sie sind nicht mehr angemeldet. Ihre Änderung bleibt in diesem Browser erhalten und wird gesendet, wenn Sie sich wieder anmelden.',
+  scheduleUnreadable: (reason) => `Ihr Plan konnte nicht gelesen werden: ${reason} Drücken Sie einen Stern, um es erneut zu versuchen.`,
   localNote: 'Ihr Plan wird nur in diesem Browser gespeichert.',
   signedOutNote: 'Mit einem Stern nehmen Sie einen Eintrag in Ihren Plan auf. Dazu müssen Sie angemeldet sein.',
   showing: (shown, total) => (shown === total ? `${total} ${total === 1 ? 'Sitzung' : 'Sitzungen'}` : `${shown} von ${total} Sitzungen`),

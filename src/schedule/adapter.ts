@@ -4,6 +4,19 @@ export interface ScheduleUser {
   name?: string;
 }
 
+/** What the elements pass to `setStarred` besides the item and the choice. */
+export interface SetStarredOptions {
+  /** When the person pressed, in ms since 1970 (with fractions): the later press wins. */
+  at?: number;
+}
+
+/** The state an adapter holds for one item after a change: when it differs from what was asked, a later press won. */
+export interface StarState {
+  starred: boolean;
+  /** When the press that won was made. */
+  at?: number;
+}
+
 /**
  * How the elements reach a person's schedule. The contract is fixed: hosts implement it to save
  * stars in their own accounts. See "Adapters" in the README.
@@ -13,8 +26,13 @@ export interface ScheduleAdapter {
   user(): Promise<ScheduleUser | null>;
   /** Ids of the items on that person's schedule. */
   starred(): Promise<Iterable<string>>;
-  /** Adds (true) or removes (false) one item; rejects when the change did not persist. */
-  setStarred(itemId: string, starred: boolean): Promise<void>;
+  /**
+   * Adds (true) or removes (false) one item; rejects when the change did not persist. `options.at`
+   * is when the person pressed (ms since 1970): an adapter that keeps times ignores a press older
+   * than the one it holds for the item, and may resolve with the state that won, which the
+   * elements then show. Adapters written before `at` existed keep working: it is optional.
+   */
+  setStarred(itemId: string, starred: boolean, options?: SetStarredOptions): Promise<void | StarState>;
   /** Optional: changes made elsewhere (another tab or device). Returns an unsubscribe function. */
   subscribe?(onChange: (ids: Iterable<string>) => void): () => void;
   /** Optional: what a signed-out press of a star leads to: a URL to open, or a function. */
@@ -30,6 +48,8 @@ export interface ScheduleAdapter {
    * Without it, every adapter of this kind on the site counts as one schedule.
    */
   readonly scope?: string;
+  /** Optional: a new secret calendar URL of the schedule, replacing the one before; null when the server has no calendar feeds. */
+  calendarUrl?(): Promise<{ url: string; webcal: string } | null>;
 }
 
 /**
@@ -42,7 +62,10 @@ export class UnreachableError extends Error {
   override readonly name = 'UnreachableError';
 }
 
-/** Rejection of `setStarred` that means "nobody is signed in any more". */
+/**
+ * Rejection of `setStarred` that means "nobody is signed in any more". The change is kept in this
+ * browser and sent once the same person is signed in again.
+ */
 export class SignedOutError extends Error {
   override readonly name = 'SignedOutError';
   constructor(message = 'You are no longer signed in.') {

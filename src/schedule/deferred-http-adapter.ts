@@ -1,4 +1,4 @@
-import type { ScheduleAdapter } from './adapter.js';
+import type { ScheduleAdapter, SetStarredOptions } from './adapter.js';
 import { apiBase } from './api-base.js';
 import { onePer } from './registry.js';
 
@@ -15,7 +15,7 @@ export function deferredHttpAdapterFor(base: string, login?: string): ScheduleAd
       login,
       user: async () => (await real).user(),
       starred: async () => (await real).starred(),
-      setStarred: async (itemId: string, starred: boolean) => (await real).setStarred(itemId, starred),
+      setStarred: async (itemId: string, starred: boolean, options?: SetStarredOptions) => (await real).setStarred(itemId, starred, options),
     };
   });
 }

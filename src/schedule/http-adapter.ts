@@ -1,4 +1,4 @@
-import { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser } from './adapter.js';
+import { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser, type SetStarredOptions, type StarState } from './adapter.js';
 import { apiBase } from './api-base.js';
 import { onePer } from './registry.js';
 
@@ -16,6 +16,9 @@ export interface HttpScheduleOptions {
  * (CORS preflight) before any cross-site change: a forged form post cannot star or unstar.
  */
 export const REQUEST_HEADER = { 'X-Requested-With': 'programme-elements' } as const;
+
+/** The header that carries when the person pressed (ms since 1970), so the server keeps the later press. */
+export const CHOICE_AT_HEADER = 'X-Choice-At';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -57,8 +60,38 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
     return items.filter((id): id is string => typeof id === 'string');
   }
 
-  async setStarred(itemId: string, starred: boolean): Promise<void> {
-    await this.#request(starred ? 'PUT' : 'DELETE', `/items/${encodeURIComponent(itemId)}`);
+  /**
+   * PUT or DELETE the item, with the time of the press. The server answers 204 (taken) or 200 with
+   * `{ starred, at }`, the state it holds: when a later press was already there, that one.
+   */
+  async setStarred(itemId: string, starred: boolean, options: SetStarredOptions = {}): Promise<void | StarState> {
+    const at = options.at;
+    const headers = typeof at === 'number' && Number.isFinite(at) ? { [CHOICE_AT_HEADER]: String(at) } : undefined;
+    const body = await this.#request(starred ? 'PUT' : 'DELETE', `/items/${encodeURIComponent(itemId)}`, headers);
+    if (body === NO_CONTENT) return;
+    const state = body as Partial<StarState> | undefined;
+    // A 200 with nothing (or not a state) in it may come from anything on the way: not a confirmation.
+    if (typeof state?.starred !== 'boolean') throw new UnreachableError(`The schedule server did not confirm the change (${this.base}).`);
+    return { starred: state.starred, ...(typeof state.at === 'number' ? { at: state.at } : {}) };
+  }
+
+  /**
+   * A new secret calendar URL of the reader's schedule, for calendar apps to subscribe to:
+   * `POST {base}/calendar`, which replaces (turns off) the URL made before. Null when the server
+   * answers 404 (it has no calendar feeds). Rejects with `SignedOutError` when nobody is signed in.
+   * A retried POST only makes one more URL, and the last one made is the one that works.
+   */
+  async calendarUrl(): Promise<{ url: string; webcal: string } | null> {
+    let body: { url?: unknown; webcal?: unknown } | undefined;
+    try {
+      body = (await this.#request('POST', '/calendar')) as typeof body;
+    } catch (e) {
+      // `#once`'s message for a refusal starts with the status (then `.` or the server's reason).
+      if (!(e instanceof SignedOutError) && /^The schedule server answered HTTP 404\b/.test((e as Error).message ?? '')) return null;
+      throw e;
+    }
+    if (typeof body?.url !== 'string' || typeof body.webcal !== 'string') throw new Error(`${this.base}/calendar did not answer with a calendar URL.`);
+    return { url: body.url, webcal: body.webcal };
   }
 
   /**
@@ -66,12 +99,12 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
    * 5xx. When every try failed so, it rejects with `UnreachableError`: the store keeps the change and
    * sends it later. A 401 rejects with `SignedOutError`, any other refusal (4xx) with an `Error`.
    */
-  async #request(method: string, path: string): Promise<unknown> {
+  async #request(method: string, path: string, headers?: Record<string, string>): Promise<unknown> {
     let lastError: Error = new Error('no attempt');
     for (let attempt = 0; attempt <= this.#retries; attempt++) {
       if (attempt) await wait(250 * 3 ** (attempt - 1));
       try {
-        return await this.#once(method, path);
+        return await this.#once(method, path, headers);
       } catch (e) {
         lastError = e as Error;
         if (!(e instanceof UnreachableError)) throw e;
@@ -80,14 +113,20 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
     throw lastError;
   }
 
-  async #once(method: string, path: string): Promise<unknown> {
+  /**
+   * One request. Redirects are not followed: the reader's stars never go to another origin, and a
+   * redirect (to a sign-in page, as single sign-on does) or an HTML page in place of JSON means the
+   * reader is not signed in.
+   */
+  async #once(method: string, path: string, headers?: Record<string, string>): Promise<unknown> {
     const url = this.base + path;
     let response: Response;
     try {
       response = await fetch(url, {
         method,
         credentials: 'include',
-        headers: { ...REQUEST_HEADER, accept: 'application/json' },
+        redirect: 'manual',
+        headers: { ...REQUEST_HEADER, accept: 'application/json', ...headers },
         signal: AbortSignal.timeout(this.#timeout),
       });
     } catch (e) {
@@ -97,18 +136,32 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
           : 'The schedule server could not be reached.',
       );
     }
-    if (response.status === 401) throw new SignedOutError();
+    if (response.status === 401 || response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) throw new SignedOutError();
     const message = `The schedule server answered HTTP ${response.status}.`;
     // 5xx: the server could not take it now (down, overloaded, restarting); the change is kept.
     if (response.status >= 500) throw new UnreachableError(message);
-    if (!response.ok) throw new Error(message);
-    if (response.status === 204) return undefined;
+    if (!response.ok) throw new Error(await reasonOf(response, message));
+    if (response.status === 204) return NO_CONTENT;
+    if (/^text\/html\b/i.test(response.headers.get('content-type') ?? '')) throw new SignedOutError();
     const text = await response.text();
     try {
       return text ? JSON.parse(text) : undefined;
     } catch {
       throw new Error(`The schedule server's answer to ${method} ${path} is not JSON.`);
     }
+  }
+}
+
+/** What `#once` returns for a 204: taken, nothing to read. */
+const NO_CONTENT = Symbol('no content');
+
+/** The server's own reason for a refusal (`{ "error": "…" }`), else `fallback`. */
+async function reasonOf(response: Response, fallback: string): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    return typeof body?.error === 'string' && body.error.length < 500 ? `${fallback.slice(0, -1)}: ${body.error.replace(/\.?$/, '.')}` : fallback;
+  } catch {
+    return fallback;
   }
 }
 

@@ -41,9 +41,15 @@ export class Outbox {
     this.#channel?.postMessage({ id: itemId, ...choice });
   }
 
-  /** The server now holds `starred` for the item: forget the kept choice if that is what it says. */
-  settle(itemId: string, starred: boolean): void {
-    this.#update((m) => m.get(itemId)?.starred === starred && m.delete(itemId));
+  /**
+   * The server now holds `held` for the item: forget the kept choice when it says the same, or when
+   * the server's press is the later one.
+   */
+  settle(itemId: string, held: Choice): void {
+    this.#update((m) => {
+      const kept = m.get(itemId);
+      return !!kept && (kept.starred === held.starred || !later(kept, held)) && m.delete(itemId);
+    });
   }
 
   /** The server refused the change: forget it. */

@@ -22,6 +22,8 @@ export interface ScheduleFailure {
   itemId: string;
   message: string;
   queued?: boolean;
+  /** The change is kept because the reader is signed out: it is sent once they sign in again. */
+  signedOut?: boolean;
   /** The element whose press started the change that failed. */
   origin?: EventTarget;
 }
@@ -44,6 +46,8 @@ export class ScheduleStore extends EventTarget {
   user: ScheduleUser | null = null;
   /** Why the schedule could not be read, when status is `error`. */
   message = '';
+  /** Whether an element has reported the current `error` yet (each failure to read is reported once per page). */
+  #errorReported = false;
   /** True when the adapter says the schedule lives only in this browser. */
   readonly local: boolean;
 
@@ -80,6 +84,12 @@ export class ScheduleStore extends EventTarget {
   refresh(): Promise<void> {
     this.#started = this.#load();
     return this.#started;
+  }
+
+  /** True once per failure to read the schedule: the element that asks first reports it. */
+  claimError(): boolean {
+    if (this.status !== 'error' || this.#errorReported) return false;
+    return (this.#errorReported = true);
   }
 
   isStarred(id: string): boolean {
@@ -143,26 +153,33 @@ export class ScheduleStore extends EventTarget {
     try {
       while (this.isPending(id)) {
         const choice = this.#chosen.get(id)!;
-        await this.adapter.setStarred(id, choice.starred);
-        if (choice.starred) this.#confirmed.add(id);
+        const held = await this.adapter.setStarred(id, choice.starred, { at: choice.at });
+        // The adapter holds a later press (made on another device): that one is what the reader chose last.
+        const won = held && held.starred !== choice.starred ? { starred: held.starred, at: held.at ?? choice.at } : choice;
+        if (won.starred) this.#confirmed.add(id);
         else this.#confirmed.delete(id);
-        this.#done.set(id, choice);
-        this.#outbox?.settle(id, choice.starred);
+        if (won !== choice && this.#chosen.get(id) === choice) this.#chosen.set(id, won);
+        this.#done.set(id, this.#chosen.get(id) === won ? won : choice);
+        this.#outbox?.settle(id, won);
         this.#retryDelay = RETRY_FIRST_MS;
       }
       this.#changed([id]);
     } catch (e) {
       const failure: ScheduleFailure = { itemId: id, message: (e as Error)?.message || String(e), origin: this.#origin.get(id) };
-      if (e instanceof UnreachableError && this.#outbox && this.isPending(id)) {
+      if (e instanceof SignedOutError) {
+        // Kept (in the outbox, for this person) until they are signed in again; then it is sent.
+        failure.queued = !this.local;
+        failure.signedOut = true;
+        if (this.status !== 'signed-out') this.#signedOut();
+        this.#changed();
+      } else if (e instanceof UnreachableError && this.#outbox && this.isPending(id)) {
         this.#retryLater();
         failure.queued = true;
       } else {
         this.#outbox?.delete(id);
         this.#chosen.delete(id);
         this.#done.delete(id);
-        const signedOut = e instanceof SignedOutError;
-        if (signedOut) this.#signedOut();
-        this.#changed(signedOut ? undefined : [id]);
+        this.#changed([id]);
       }
       this.dispatchEvent(new CustomEvent<ScheduleFailure>('failure', { detail: failure }));
     } finally {
@@ -194,6 +211,7 @@ export class ScheduleStore extends EventTarget {
 
   async #load(): Promise<void> {
     this.status = 'loading';
+    this.#errorReported = false;
     this.#changed();
     try {
       this.user = await this.adapter.user();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceServer } from '../../server/reference-server.mjs';
+import { DEMO_CREDENTIALS, DEMO_USERS, hashPassword } from '../../server/users.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
 
 const readJson = async (req) => {
@@ -12,8 +13,9 @@ const readJson = async (req) => {
 
 /**
  * The reference schedule server (server/reference-server.mjs), run for real beside the test
- * server: on 127.0.0.1, on a port of its own, with a fresh data file, allowing the test page's
- * origin. It is started on the first request below.
+ * server: on 127.0.0.1, on a port of its own, with a fresh SQLite database, allowing the test
+ * page's origin, with the demo's accounts and three more (TEST_ACCOUNTS) that tests may lock out
+ * or change the password of. It is started on the first request below.
  *
  * GET  /reference/config      { "url": "http://localhost:PORT", "faulty": "http://localhost:PORT2" }:
  *                             `localhost`, so that the test page (http://localhost:8000) and the
@@ -22,15 +24,23 @@ const readJson = async (req) => {
  *                             a proxy that misbehaves as told (test/server/fault-proxy.mjs)
  * POST /reference/faults      JSON settings of that proxy ({ delay, fail, drop, lose, down }); 200
  *                             with them. GET: what it did so far ({ requests, failed, … })
- * POST /reference/restart     stops the server and starts it again, same port, same data file,
+ * POST /reference/restart     stops the server and starts it again, same port, same database,
  *                             after `?pause=MS` (default 0) with nothing listening; 204
  * POST /reference/node-fetch  JSON { method, path, headers, body }: makes that request from Node,
  *                             where any Origin can be sent and every header read, without following
  *                             redirects; answers { status, headers, body }
  * GET  /reference/signed-in   a small page on the test origin for the login form to return to
  */
+/** Accounts of the tests' own: `guess` is locked out by the throttling test, `changer` changes its password. */
+export const TEST_ACCOUNTS = [
+  { id: 'guess', username: 'guess', name: 'Guess Test', password: 'guess-me-right' },
+  { id: 'changer', username: 'changer', name: 'Changer Test', password: 'change-me-1' },
+  { id: 'mover', username: 'mover', name: 'Mover Test', password: 'move-me-1' },
+];
+
 export function referenceMiddleware() {
-  let dataFile;
+  let databaseFile;
+  let users;
   let origin;
   let port = 0;
   let server;
@@ -38,7 +48,16 @@ export function referenceMiddleware() {
   let proxy;
 
   const start = async () => {
-    server = await startReferenceServer({ port, host: '127.0.0.1', dataFile, allowedOrigins: [origin] });
+    users ??= [...DEMO_USERS, ...(await Promise.all(TEST_ACCOUNTS.map(async (a) => ({ ...a, password: await hashPassword(a.password) }))))];
+    server = await startReferenceServer({
+      port,
+      host: '127.0.0.1',
+      databaseFile,
+      dataFile: null,
+      allowedOrigins: [origin],
+      users,
+      credentials: DEMO_CREDENTIALS,
+    });
     port = server.port;
     return server;
   };
@@ -46,7 +65,7 @@ export function referenceMiddleware() {
     if (!starting) {
       origin = ctx.origin;
       const dir = mkdtempSync(join(tmpdir(), 'programme-reference-'));
-      dataFile = join(dir, 'schedules.json');
+      databaseFile = join(dir, 'schedules.sqlite');
       process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
       starting = start();
       proxy = startFaultProxy(() => port);

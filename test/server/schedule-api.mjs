@@ -7,7 +7,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * GET/PUT/DELETE /schedule-api/NS/{me,items,items/ID}   the HTTP adapter's contract
  * POST /schedule-api/NS/__control  JSON: { signedIn, fail: { status, count }, hang: count,
  *                                  drop: count (close the connection unanswered),
- *                                  delay: ms, randomDelay: ms, starred: [ids] }
+ *                                  delay: ms, randomDelay: ms, starred: [ids],
+ *                                  hostile: { answer, count, only } }: the next `count` requests
+ *                                  (of kind `only`: me, items, put, delete; default any) get a broken
+ *                                  answer: `redirect` (302 to a login page here), `away` (307 to
+ *                                  another origin), `html` (200 text/html), `empty` (200, no body),
+ *                                  `garbage` (200 application/json that is not JSON)
  * GET  /schedule-api/NS/__stats    { requests: { me, items, put, delete }, starred, order }
  */
 export function scheduleApiMiddleware() {
@@ -22,6 +27,7 @@ export function scheduleApiMiddleware() {
         drop: 0,
         delay: 0,
         randomDelay: 0,
+        hostile: null,
         requests: { me: 0, items: 0, put: 0, delete: 0 },
         order: [],
       });
@@ -57,6 +63,7 @@ export function scheduleApiMiddleware() {
       if ('delay' in c) s.delay = c.delay;
       if ('randomDelay' in c) s.randomDelay = c.randomDelay;
       if ('starred' in c) s.starred = new Set(c.starred);
+      if ('hostile' in c) s.hostile = c.hostile;
       return json(204);
     }
     if (rest === '__stats') return json(200, { requests: s.requests, starred: [...s.starred].sort(), order: s.order });
@@ -87,6 +94,25 @@ export function scheduleApiMiddleware() {
       s.hang--;
       await sleep(5000);
       return json(504, { error: 'hung' });
+    }
+    if (s.hostile?.count > 0 && (!s.hostile.only || s.hostile.only === kind)) {
+      s.hostile.count--;
+      const answer = s.hostile.answer;
+      if (answer === 'redirect') return ctx.redirect('/reference/signed-in');
+      if (answer === 'away') {
+        ctx.status = 307;
+        ctx.set('location', `http://127.0.0.1:${ctx.req.socket.localPort}/schedule-api/${ns}-away/${rest}`);
+        return;
+      }
+      ctx.status = 200;
+      if (answer === 'html') {
+        ctx.type = 'text/html';
+        ctx.body = '<!doctype html><title>Sign in</title><form>…</form>';
+      } else if (answer === 'garbage') {
+        ctx.type = 'application/json';
+        ctx.body = '<html>not json';
+      } else ctx.body = '';
+      return;
     }
     const delay = s.delay + Math.round(Math.random() * s.randomDelay);
     if (delay) await sleep(delay);

@@ -148,6 +148,7 @@ export class PanelCard extends ScheduleElement {
       ${lost ? html`<p part="skipped" class="note skipped">${words.partlyShown(lost)}</p>` : nothing}
       ${store.local ? html`<p part="note" class="note">${words.localNote}</p>` : nothing}
       ${store.status === 'signed-out' ? html`<p part="note" class="note">${words.signedOutNote}</p>` : nothing}
+      ${store.status === 'error' ? html`<p part="note" class="note" role="status">${words.scheduleUnreadable(store.message)}</p>` : nothing}
       ${href ? html`<p class="more"><a href=${href} part="link">${words.moreAboutPanel}<span class="visually-hidden">: ${panel.title}</span></a></p>` : nothing}
     </article>`;
   }

@@ -351,6 +351,7 @@ export class SessionList extends ScheduleElement {
       })}
       ${show.has('days') ? dayTabs({ days: tabs, current: this.filters.day, zone, locale, words, choose: (day) => this.#setFilter('day', day) }) : nothing}
       ${signedOut ? signInLine(store.adapter.login, words) : nothing}
+      ${store.status === 'error' ? html`<p part="sign-in" class="sign-in" role="status">${words.scheduleUnreadable(store.message)}</p>` : nothing}
       ${index.source.skipped && html`<p part="skipped">${words.skipped(index.source.skipped.items.length)}</p>`}
       <p part="count" class="count" role="status">${words.showing(rows.length, all.length)}${this.notice ? html` <span class="notice">${this.notice}</span>` : nothing}</p>
       ${

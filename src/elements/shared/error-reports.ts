@@ -16,6 +16,8 @@ import { emit, type ProgrammeErrorDetail } from '../../events.js';
  *    out for its mistakes, unless the element's own `src` has reported those already (rule 2).
  * 4. An element that needs a programme and has none coming reports `no-source`, once per connection.
  * 5. A star reports each change that did not persist: `save` (put back) or `queued` (kept).
+ * 6. When the reader's schedule cannot be read, the first element told of it reports `schedule`,
+ *    once per failure (ScheduleController, with `ScheduleStore.claimError`).
  */
 export class ErrorReports {
   /** The `programme-error` to fire after the host's next render (rule 3), and the last one fired. */

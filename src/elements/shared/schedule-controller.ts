@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController } from 'lit';
 import type { ScheduleElement } from './programme-element.js';
 import { scheduleContext, type ScheduleChoice } from '../../context.js';
+import { emit } from '../../events.js';
 import { isLocalChoice, storeForChoice } from '../../schedule/resolve.js';
 import type { ScheduleChange, ScheduleFailure, ScheduleStore } from '../../schedule/store.js';
 
@@ -72,6 +73,8 @@ export class ScheduleController implements ReactiveController {
   }
 
   #onChange = (event: Event) => {
+    // The schedule could not be read: one element of the page says so (rule 6 of ErrorReports).
+    if (this.store?.claimError()) emit(this.host, 'programme-error', { message: this.store.message, kind: 'schedule' });
     const watched = this.options.watch?.();
     if (!watched) return;
     const { ids } = (event as CustomEvent<ScheduleChange>).detail;

@@ -197,8 +197,10 @@ export class StarToggle extends ScheduleElement {
 
   #failed(failure: ScheduleFailure) {
     const words = wordsFor(coreEnglishWords, this.words, localeOf(this));
-    this.#waitingMessage = !!failure.queued;
-    this.message = failure.queued ? words.notSentYet(failure.message) : words.notSaved(failure.message);
+    // Kept for the next sign-in: the message stays while the star asks the reader to sign in.
+    this.#waitingMessage = !!failure.queued && !failure.signedOut;
+    this.message =
+      failure.signedOut && failure.queued ? words.keptUntilSignIn : failure.queued ? words.notSentYet(failure.message) : words.notSaved(failure.message);
     this.#programme.reports.notSaved(failure);
   }
 }
