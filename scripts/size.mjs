@@ -25,10 +25,14 @@ if (!existsSync(join(dist, 'programme-elements.min.js'))) {
  * own format about 130 B: the loader hands a body that is not JSON to the importers, the element's
  * time-zone stands in for a feed that names none, and the page says so in words (needsTimeZone);
  * and the validator's bounds on text lengths and list sizes (LIMITS), which keep a hostile document
- * from holding the page, about 110 B more. Hence 30,300 B: still more than five times smaller than
- * the best-known peer's 158,771 B.
+ * from holding the page, about 110 B more. Hence 30,300 B. Issue 15 (a schedule on a real server)
+ * adds about 1 KB that a first render needs: a star whose change met a signed-out server keeps it
+ * and says so, an unreadable schedule shows its reason above the stars and fires `schedule`, the
+ * store takes the state that won from the server, the menu offers the calendar address, and the
+ * slot where earlier browser-only stars are offered into the account (its code is lazy). Hence
+ * 31,500 B: still five times smaller than the best-known peer's 158,771 B.
  */
-const BUDGET = 30_300;
+const BUDGET = 31_500;
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** The file and every local module it imports statically, transitively. */
@@ -56,11 +60,12 @@ for (const entry of ['index', 'core', 'programme-source', 'panel-card', 'abstrac
 /**
  * A page of `<panel-card>`s and stars from the npm entries, as a site's bundler would ship it: the
  * `panel-card.js` entry with Lit, resolved and minified, everything it needs before first render
- * (lazy chunks stay apart). 20,000 B is the budget set in issue 11.
+ * (lazy chunks stay apart). 20,000 B is the budget set in issue 11; issue 15's signed-out keeping,
+ * unreadable-schedule reason and offer slot (above) made it 20,400 B.
  */
-const CARDS_BUDGET = 20_000;
-/** A page of only a `<session-list>`, the same way: at most 28,000 B before first render (issue 12). */
-const LIST_BUDGET = 28_000;
+const CARDS_BUDGET = 20_400;
+/** A page of only a `<session-list>`, the same way: 28,000 B before first render (issue 12), 28,600 B with issue 15's part. */
+const LIST_BUDGET = 28_600;
 async function pageOf(entry) {
   const bundle = await rollup({ input: join(dist, entry), plugins: [resolveNode({ browser: true }), commonjs()], onwarn: () => {} });
   const { output } = await bundle.generate({ format: 'es', plugins: [terser({ ecma: 2022, module: true, format: { comments: false } })] });

@@ -6,6 +6,7 @@
  *   GET  /programme.json          the programme, public, with an ETag          (programme.mjs)
  *   GET  /login?return=URL        the sign-in form; POST /login, POST /logout   (login.mjs, login-page.mjs)
  *   /api/schedule/me, /items, /items/{id}   the HTTP adapter's API              (schedule-api.mjs)
+ *   /api/schedule/calendar, /calendar/{token}.ics   a person's calendar feed   (calendar.mjs)
  *   GET  /, /demo/*, /dist/*, /schema/*     the demo's files, with `staticRoot` (static.mjs)
  *
  * Accounts, sign-in sessions and schedules live in a database (db/): a SQLite file by default,
@@ -17,13 +18,14 @@
  * As a command: `node server/reference-server.mjs`, configured by environment variables
  * PORT (8080), HOST (127.0.0.1), DATABASE_URL (postgres://…; else the SQLite file DATABASE_FILE),
  * DATA_FILE (a schedules.json of the earlier JSON store, imported once), PROGRAMME_FILE,
- * ALLOWED_ORIGINS (comma-separated), STATIC_ROOT and SECURE_COOKIES=1 (behind HTTPS, for pages on
- * other sites).
+ * ALLOWED_ORIGINS (comma-separated), STATIC_ROOT, SECURE_COOKIES=1 (behind HTTPS, for pages on
+ * other sites) and PUBLIC_URL (the https://… origin readers reach it at, for calendar URLs).
  */
 import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { calendarRoutes } from './calendar.mjs';
 import { originPolicy } from './cors.mjs';
 import { HttpError, sendJson } from './http.mjs';
 import { loginRoutes } from './login.mjs';
@@ -74,6 +76,7 @@ export async function startReferenceServer({
   allowedOrigins = [],
   staticRoot,
   secureCookies = false,
+  publicUrl,
   users: accounts = DEMO_USERS,
   credentials = accounts === DEMO_USERS ? DEMO_CREDENTIALS : [],
   log,
@@ -86,6 +89,7 @@ export async function startReferenceServer({
   const throttle = signInThrottle({ db });
   const cors = originPolicy(allowedOrigins);
   const api = scheduleApi({ db, sessions, users, cors, log: say });
+  const calendar = calendarRoutes({ db, sessions, users, cors, programmeFile: resolve(programmeFile), publicUrl, log: say });
   const programme = programmeRoute(resolve(programmeFile));
   const login = loginRoutes({ sessions, users, cors, throttle, credentials });
   const root = staticRoot ? resolve(staticRoot) + sep : null;
@@ -95,6 +99,7 @@ export async function startReferenceServer({
     const url = new URL(`http://server${req.url}`);
     const rawPath = req.url.split('?')[0];
 
+    if ((await calendar(req, res, url)) !== false) return;
     if (rawPath === API_PREFIX || rawPath.startsWith(`${API_PREFIX}/`)) return api(req, res, rawPath.slice(API_PREFIX.length));
     if (url.pathname === '/programme.json') return programme(req, res);
     if (root && (await serveStatic(req, res, root, url.pathname))) return;
@@ -103,7 +108,8 @@ export async function startReferenceServer({
   }
 
   const server = createServer(async (req, res) => {
-    if (log) res.on('finish', () => say(`${req.method} ${req.url} ${res.statusCode}`));
+    // A calendar URL is a secret: the log shows that one was asked for, not which.
+    if (log) res.on('finish', () => say(`${req.method} ${req.url?.replace(/^\/calendar\/[^/?]+/, '/calendar/…')} ${res.statusCode}`));
     try {
       await route(req, res);
     } catch (e) {
@@ -161,6 +167,7 @@ async function main() {
       .filter(Boolean),
     staticRoot: env.STATIC_ROOT || undefined,
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
+    publicUrl: env.PUBLIC_URL || undefined,
     log: (line) => console.log(line),
   });
   console.log(`reference schedule server: ${server.url}/ (${env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`);

@@ -48,6 +48,12 @@ export interface CoreWords {
   notSentYet: (reason: string) => string;
   /** Said by a star whose change met a signed-out server: the change is kept for the next sign-in. */
   keptUntilSignIn: string;
+  /** Offered once signed in, when this browser holds stars pressed before (its own schedule). */
+  offerLocalStars: (count: number) => string;
+  addLocalStars: string;
+  keepLocalStars: string;
+  addedLocalStars: (count: number) => string;
+  keptLocalStars: string;
   /** Shown once above stars whose schedule could not be read, with the reason. */
   scheduleUnreadable: (reason: string) => string;
   /** Said of a session's star (and shown in its row) when the session is in the schedule through its panel or a paper. */
@@ -83,6 +89,16 @@ export interface ListWords {
   gridView: string;
   downloadShown: string;
   downloadStarred: string;
+  /** The downloads menu's item that gives the reader's calendar address (an account's schedule only). */
+  subscribeCalendar: string;
+  /** The calendar address box, its label, its buttons and what it says. */
+  calendarAddress: string;
+  copyAddress: string;
+  addressCopied: string;
+  openInCalendarApp: string;
+  calendarAddressNote: string;
+  closeSubscribe: string;
+  calendarUnavailable: (reason: string) => string;
   happeningNow: string;
   timetableFor: (day: string) => string;
   jumpToNow: string;
@@ -162,6 +178,12 @@ export const coreEnglishWords: CoreWords = {
   notSentYet: (reason) => `Not sent yet: ${reason} Your change is kept and will be sent once the server is back.`,
   keptUntilSignIn: 'Not sent yet: you are no longer signed in. Your change is kept in this browser and sent when you sign in again.',
   scheduleUnreadable: (reason) => `Your schedule could not be read: ${reason} Press a star to try again.`,
+  offerLocalStars: (count) =>
+    `You starred ${count === 1 ? '1 item' : `${count} items`} in this browser before signing in. Add ${count === 1 ? 'it' : 'them'} to your account?`,
+  addLocalStars: 'Add to my account',
+  keepLocalStars: 'No, thanks',
+  addedLocalStars: (count) => `${count === 1 ? '1 item' : `${count} items`} added to your account.`,
+  keptLocalStars: 'Your earlier stars stay in this browser only.',
   partlyStarred: 'In your schedule through its panel or one of its papers',
   inMySchedule: '★ In my schedule',
   localNote: 'Your schedule is saved in this browser only.',

@@ -43,6 +43,12 @@ export const germanWords: Words = {
   keptUntilSignIn:
     'Noch nicht gesendet: Sie sind nicht mehr angemeldet. Ihre Änderung bleibt in diesem Browser erhalten und wird gesendet, wenn Sie sich wieder anmelden.',
   scheduleUnreadable: (reason) => `Ihr Plan konnte nicht gelesen werden: ${reason} Drücken Sie einen Stern, um es erneut zu versuchen.`,
+  offerLocalStars: (count) =>
+    `Sie haben vor der Anmeldung ${count === 1 ? '1 Eintrag' : `${count} Einträge`} in diesem Browser markiert. ${count === 1 ? 'Ihn' : 'Sie'} Ihrem Konto hinzufügen?`,
+  addLocalStars: 'Meinem Konto hinzufügen',
+  keepLocalStars: 'Nein, danke',
+  keptLocalStars: 'Ihre früheren Markierungen bleiben nur in diesem Browser.',
+  addedLocalStars: (count) => `${count === 1 ? '1 Eintrag' : `${count} Einträge`} Ihrem Konto hinzugefügt.`,
   localNote: 'Ihr Plan wird nur in diesem Browser gespeichert.',
   signedOutNote: 'Mit einem Stern nehmen Sie einen Eintrag in Ihren Plan auf. Dazu müssen Sie angemeldet sein.',
   showing: (shown, total) => (shown === total ? `${total} ${total === 1 ? 'Sitzung' : 'Sitzungen'}` : `${shown} von ${total} Sitzungen`),
@@ -66,6 +72,15 @@ export const germanWords: Words = {
   gridView: 'Zeitplan',
   downloadShown: 'Diese Sitzungen herunterladen (.ics)',
   downloadStarred: 'Meine markierten Sitzungen herunterladen (.ics)',
+  subscribeCalendar: 'In Ihrem Kalender abonnieren',
+  calendarAddress: 'Ihre Kalenderadresse',
+  copyAddress: 'Adresse kopieren',
+  addressCopied: 'Adresse kopiert.',
+  openInCalendarApp: 'In Ihrer Kalender-App öffnen',
+  calendarAddressNote:
+    'Fügen Sie diese Adresse in Google Kalender, Outlook oder Apple Kalender als Kalender per URL hinzu: Sie zeigt immer die Sitzungen, die Sie markiert haben. Halten Sie sie geheim: Wer sie kennt, sieht diese Sitzungen. Erneutes Abrufen erzeugt eine neue Adresse und beendet die alte.',
+  closeSubscribe: 'Schließen',
+  calendarUnavailable: (reason) => `Ihre Kalenderadresse konnte nicht erstellt werden: ${reason}`,
   happeningNow: 'Läuft gerade',
   timetableFor: (day) => `Zeitplan für ${day}`,
   jumpToNow: 'Zur aktuellen Zeit',

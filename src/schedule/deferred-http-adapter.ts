@@ -16,6 +16,7 @@ export function deferredHttpAdapterFor(base: string, login?: string): ScheduleAd
       user: async () => (await real).user(),
       starred: async () => (await real).starred(),
       setStarred: async (itemId: string, starred: boolean, options?: SetStarredOptions) => (await real).setStarred(itemId, starred, options),
+      calendarUrl: async () => (await real).calendarUrl(),
     };
   });
 }

@@ -86,8 +86,8 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
     try {
       body = (await this.#request('POST', '/calendar')) as typeof body;
     } catch (e) {
-      // `#once`'s message for a refusal starts with the status (then `.` or the server's reason).
-      if (!(e instanceof SignedOutError) && /^The schedule server answered HTTP 404\b/.test((e as Error).message ?? '')) return null;
+      // A server without calendars.
+      if (e instanceof RefusedError && e.status === 404) return null;
       throw e;
     }
     if (typeof body?.url !== 'string' || typeof body.webcal !== 'string') throw new Error(`${this.base}/calendar did not answer with a calendar URL.`);
@@ -140,7 +140,7 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
     const message = `The schedule server answered HTTP ${response.status}.`;
     // 5xx: the server could not take it now (down, overloaded, restarting); the change is kept.
     if (response.status >= 500) throw new UnreachableError(message);
-    if (!response.ok) throw new Error(await reasonOf(response, message));
+    if (!response.ok) throw new RefusedError(await reasonOf(response, message), response.status);
     if (response.status === 204) return NO_CONTENT;
     if (/^text\/html\b/i.test(response.headers.get('content-type') ?? '')) throw new SignedOutError();
     const text = await response.text();
@@ -149,6 +149,16 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
     } catch {
       throw new Error(`The schedule server's answer to ${method} ${path} is not JSON.`);
     }
+  }
+}
+
+/** The server refused a request (4xx other than 401), with its status. */
+class RefusedError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
   }
 }
 

@@ -3,6 +3,9 @@ import { onePer } from './registry.js';
 
 const PREFIX = 'programme-elements:schedule:';
 
+/** Where this browser keeps the schedule of a conference (localStorage). */
+export const localScheduleKey = (conferenceId: string): string => PREFIX + conferenceId;
+
 /** Somebody who is always "signed in": the schedule belongs to this browser. */
 const BROWSER_USER: ScheduleUser = { id: 'this-browser' };
 
@@ -18,7 +21,7 @@ export class LocalScheduleAdapter implements ScheduleAdapter {
   #memory = new Set<string>();
 
   constructor(readonly conferenceId: string) {
-    this.key = this.scope = PREFIX + conferenceId;
+    this.key = this.scope = localScheduleKey(conferenceId);
   }
 
   async user(): Promise<ScheduleUser> {

@@ -141,8 +141,9 @@ describe('the reference server, run as a process, loses nothing', () => {
       while (log.counts.acked - ackedBefore < 40 && Date.now() - waitedSince < 20_000) await sleep(5);
       assert.ok(log.counts.acked - ackedBefore >= 40, `cycle ${cycle}: writes are acknowledged before the kill`);
       await sleep(Math.floor(rand() * 50));
-      await handle.server.kill();
+      // No new writes from here; those in flight die with the server.
       running = false;
+      await handle.server.kill();
       await Promise.all(writers);
       assert.deepEqual(leftoverFiles(handle.server.dataDir), [], `cycle ${cycle}: after kill -9`);
 

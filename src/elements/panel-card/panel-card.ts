@@ -13,6 +13,7 @@ import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { ScheduleController } from '../shared/schedule-controller.js';
 import type { ScheduleStore } from '../../schedule/store.js';
+import { localOffer } from '../shared/local-offer-slot.js';
 import { errorView, statusViews } from '../shared/status-view.js';
 import { paragraphs } from '../shared/paragraphs.js';
 import { styles } from './panel-card.styles.js';
@@ -149,6 +150,7 @@ export class PanelCard extends ScheduleElement {
       ${store.local ? html`<p part="note" class="note">${words.localNote}</p>` : nothing}
       ${store.status === 'signed-out' ? html`<p part="note" class="note">${words.signedOutNote}</p>` : nothing}
       ${store.status === 'error' ? html`<p part="note" class="note" role="status">${words.scheduleUnreadable(store.message)}</p>` : nothing}
+      ${localOffer(this, store, conference.id, words)}
       ${href ? html`<p class="more"><a href=${href} part="link">${words.moreAboutPanel}<span class="visually-hidden">: ${panel.title}</span></a></p>` : nothing}
     </article>`;
   }

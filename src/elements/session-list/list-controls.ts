@@ -37,6 +37,8 @@ export interface ControlsInput {
   menuOpen: boolean;
   /** The conference's and the reader's zones, when a reader may switch between them. */
   zones?: { conference: string; viewer: string; showingViewer: boolean };
+  /** Whether the menu offers a calendar subscription (a signed-in schedule whose adapter has `calendarUrl`). */
+  subscribe?: boolean;
   /** The view switch, when the container is wide enough for a timetable. */
   view?: 'list' | 'grid';
   on: {
@@ -49,6 +51,7 @@ export interface ControlsInput {
     setView: (view: 'list' | 'grid') => void;
     toggleMenu: () => void;
     download: (which: 'shown' | 'starred') => void;
+    subscribe: () => void;
   };
 }
 

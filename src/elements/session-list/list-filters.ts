@@ -121,11 +121,39 @@ export async function download(
 }
 
 /** The downloads menu's items. */
-export function menuItems({ words, on }: ControlsInput) {
+export function menuItems({ words, on, subscribe }: ControlsInput) {
   return html`<div id="downloads" class="menu-items">
     <button type="button" @click=${() => on.download('shown')}>${words.downloadShown}</button>
     <button type="button" @click=${() => on.download('starred')}>${words.downloadStarred}</button>
+    ${subscribe ? html`<button type="button" @click=${on.subscribe}>${words.subscribeCalendar}</button>` : nothing}
   </div>`;
+}
+
+/** What the calendar subscription box needs: the addresses, and what its buttons do. */
+export interface SubscribeInput {
+  words: Words;
+  calendar: { url: string; webcal: string };
+  copied: boolean;
+  copy: () => void;
+  close: () => void;
+}
+
+/**
+ * The reader's calendar address, to subscribe to in a calendar app: the https address to copy (a
+ * read-only field, selected on focus), a webcal: link that opens the calendar app, and what it is.
+ */
+export function subscribeView({ words, calendar, copied, copy, close }: SubscribeInput) {
+  return html`<section part="subscribe" class="subscribe" aria-labelledby="subscribe-heading">
+    <h3 id="subscribe-heading" class="subscribe-heading">${words.subscribeCalendar}</h3>
+    <label for="calendar-url">${words.calendarAddress}</label>
+    <div class="subscribe-row">
+      <input id="calendar-url" type="text" readonly .value=${calendar.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+      <button type="button" @click=${copy}>${words.copyAddress}</button>
+    </div>
+    <p class="subscribe-links"><a href=${calendar.webcal}>${words.openInCalendarApp}</a> <span role="status">${copied ? words.addressCopied : ''}</span></p>
+    <p class="subscribe-note">${words.calendarAddressNote}</p>
+    <button type="button" class="subscribe-close" @click=${close}>${words.closeSubscribe}</button>
+  </section>`;
 }
 
 /** The styles of these parts, adopted by the list's shadow root when they load. */
@@ -157,6 +185,35 @@ export const filterStyles = css`
     }
     .menu-items button:hover {
       background: color-mix(in srgb, var(--_accent) 12%, transparent);
+    }
+    .subscribe {
+      display: grid;
+      gap: 0.5rem;
+      padding: 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .subscribe-heading {
+      margin: 0;
+      font-size: 1em;
+    }
+    .subscribe-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .subscribe-row input {
+      flex: 1 1 16rem;
+      min-width: 0;
+      font: inherit;
+      padding: 0.25em 0.5em;
+    }
+    .subscribe-links,
+    .subscribe-note {
+      margin: 0;
+    }
+    .subscribe-close {
+      justify-self: start;
     }
     .filter-panel {
       display: flex;

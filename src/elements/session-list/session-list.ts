@@ -12,6 +12,7 @@ import { wordsFor, type Words } from '../../words.js';
 import { englishWords } from '../../words-list.js';
 import { dayTabs } from '../shared/day-tabs.js';
 import { keepClearOfStickyHeading } from '../shared/focus-visible.js';
+import { localOffer } from '../shared/local-offer-slot.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { ScheduleElement } from '../shared/programme-element.js';
@@ -103,6 +104,8 @@ export class SessionList extends ScheduleElement {
     width: { state: true, attribute: false },
     filtersOpen: { state: true, attribute: false },
     menuOpen: { state: true, attribute: false },
+    calendar: { state: true, attribute: false },
+    calendarCopied: { state: true, attribute: false },
     expanded: { state: true, attribute: false },
     searchText: { state: true, attribute: false },
     notice: { state: true, attribute: false },
@@ -159,6 +162,9 @@ export class SessionList extends ScheduleElement {
   /** The reader opened or closed the filters (undefined: open only in a wide container). */
   declare private filtersOpen: boolean | undefined;
   declare private menuOpen: boolean;
+  /** The reader's calendar address, while its box is open. */
+  declare private calendar?: { url: string; webcal: string };
+  declare private calendarCopied: boolean;
   declare private expanded: Set<string>;
   declare private searchText: string;
   /** A short answer to the reader's last action (nothing to download), shown by the count. */
@@ -188,6 +194,7 @@ export class SessionList extends ScheduleElement {
     this.width = 0;
     this.filtersOpen = undefined;
     this.menuOpen = false;
+    this.calendarCopied = false;
     this.expanded = new Set();
     this.searchText = '';
     this.notice = '';
@@ -347,10 +354,23 @@ export class SessionList extends ScheduleElement {
             ? { conference: zoneName(conference.timeZone, locale, at), viewer: zoneName(viewer, locale, at), showingViewer: zone === viewer }
             : undefined,
         view: narrow ? undefined : this.view,
+        subscribe: store.status === 'signed-in' && typeof store.adapter.calendarUrl === 'function',
         on: this.#on,
       })}
+      ${
+        this.calendar && this.#more
+          ? this.#more.subscribeView({
+              words,
+              calendar: this.calendar,
+              copied: this.calendarCopied,
+              copy: () => void this.#copyCalendar(),
+              close: () => this.#closeCalendar(),
+            })
+          : nothing
+      }
       ${show.has('days') ? dayTabs({ days: tabs, current: this.filters.day, zone, locale, words, choose: (day) => this.#setFilter('day', day) }) : nothing}
       ${signedOut ? signInLine(store.adapter.login, words) : nothing}
+      ${localOffer(this, store, conference.id, words)}
       ${store.status === 'error' ? html`<p part="sign-in" class="sign-in" role="status">${words.scheduleUnreadable(store.message)}</p>` : nothing}
       ${index.source.skipped && html`<p part="skipped">${words.skipped(index.source.skipped.items.length)}</p>`}
       <p part="count" class="count" role="status">${words.showing(rows.length, all.length)}${this.notice ? html` <span class="notice">${this.notice}</span>` : nothing}</p>
@@ -500,7 +520,42 @@ export class SessionList extends ScheduleElement {
     setView: (view: 'list' | 'grid') => (this.view = view),
     toggleMenu: () => (this.menuOpen = !this.menuOpen),
     download: (which: 'shown' | 'starred') => void this.#download(which),
+    subscribe: () => void this.#subscribe(),
   };
+
+  /** Asks the schedule for the reader's calendar address and shows it, focused, to copy or open. */
+  async #subscribe() {
+    this.menuOpen = false;
+    const words = wordsFor(englishWords, this.words, localeOf(this));
+    try {
+      const calendar = await this.#store?.adapter.calendarUrl?.();
+      if (!calendar) throw new Error('this schedule server gives no calendar addresses.');
+      this.calendar = calendar;
+      this.calendarCopied = false;
+      this.notice = '';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#calendar-url')?.focus();
+    } catch (e) {
+      this.notice = words.calendarUnavailable((e as Error).message);
+      this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
+    }
+  }
+
+  async #copyCalendar() {
+    if (!this.calendar) return;
+    try {
+      await navigator.clipboard.writeText(this.calendar.url);
+      this.calendarCopied = true;
+    } catch {
+      // No clipboard here: the address is selected in its field, for the reader to copy.
+      this.renderRoot.querySelector<HTMLInputElement>('#calendar-url')?.select();
+    }
+  }
+
+  #closeCalendar() {
+    this.calendar = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus());
+  }
 
   #focusSearch() {
     (this.renderRoot.querySelector<HTMLElement>('#search') ?? this.renderRoot.querySelector<HTMLElement>('.filters-button'))?.focus();
