@@ -5,7 +5,7 @@ import { DEMO_CREDENTIALS } from '../server/users.mjs';
 /**
  * The demo: the page in demo/, the built library in dist/, the sample programme at /programme.json,
  * and the reference schedule server (login and /api/schedule) behind the stars, all on one origin.
- * Schedules are kept in demo/.data/schedules.json, so they survive a restart.
+ * Accounts, sessions and schedules are kept in demo/.data/schedules.sqlite, so they survive a restart.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 

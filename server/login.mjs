@@ -21,7 +21,7 @@ const WRONG_CREDENTIALS = 'That username and password do not match an account. C
  * browser goes to "/". Posts from any other origin are refused (403), so another site cannot sign
  * a reader in or out behind their back.
  */
-export function loginRoutes({ sessions, users, cors, throttle, credentials = [] }) {
+export function loginRoutes({ sessions, users, cors, throttle, credentials = [], trustProxy = false }) {
   /** The CSP of every page here: no script at all, styles by nonce, forms and framing only by us and allowed origins. */
   const csp = (nonce) => {
     const others = cors.origins.join(' ');
@@ -39,7 +39,16 @@ export function loginRoutes({ sessions, users, cors, throttle, credentials = [] 
   };
   const tooMany = (res, e, back) =>
     html(res, 429, messagePage, { title: 'Error: Too many attempts to sign in', message: e.message, back }, { 'retry-after': String(e.retryAfter) });
-  const address = (req) => req.socket.remoteAddress ?? 'unknown';
+  /** Who is signing in, for throttling: the peer, or behind a trusted proxy the address it saw. */
+  const address = (req) => {
+    const forwarded = trustProxy
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')
+          .pop()
+          .trim()
+      : '';
+    return forwarded || (req.socket.remoteAddress ?? 'unknown');
+  };
 
   async function readForm(req) {
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
@@ -67,12 +76,15 @@ export function loginRoutes({ sessions, users, cors, throttle, credentials = [] 
     const returnTo = form.get('return') ?? '';
     const back = cors.returnLocation(req, returnTo);
     let user;
+    let attempt;
     try {
-      await throttle.check(username, address(req));
+      attempt = await throttle.begin(username, address(req));
       user = await users.verify(username, form.get('password') ?? '');
     } catch (e) {
       if (e instanceof ThrottledError) return tooMany(res, e, back);
       throw e;
+    } finally {
+      attempt?.end();
     }
     if (!user) {
       await throttle.failed(username, address(req));

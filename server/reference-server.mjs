@@ -19,7 +19,11 @@
  * PORT (8080), HOST (127.0.0.1), DATABASE_URL (postgres://…; else the SQLite file DATABASE_FILE),
  * DATA_FILE (a schedules.json of the earlier JSON store, imported once), PROGRAMME_FILE,
  * ALLOWED_ORIGINS (comma-separated), STATIC_ROOT, SECURE_COOKIES=1 (behind HTTPS, for pages on
- * other sites) and PUBLIC_URL (the https://… origin readers reach it at, for calendar URLs).
+ * other sites), PUBLIC_URL (the https://… origin readers reach it at, for calendar URLs),
+ * USERS_FILE (a JSON list of accounts { id, username, name, password } with hashed passwords, in
+ * place of the demo's), TRUST_PROXY=1 (behind a reverse proxy: the reader's address, which sign-in
+ * throttling counts by, is the last one the proxy adds to X-Forwarded-For) and LOG_REQUESTS=1 (a
+ * line per request; errors are always logged).
  */
 import { createServer } from 'node:http';
 import { once } from 'node:events';
@@ -76,6 +80,8 @@ export async function startReferenceServer({
   allowedOrigins = [],
   staticRoot,
   secureCookies = false,
+  trustProxy = false,
+  logRequests = true,
   publicUrl,
   users: accounts = DEMO_USERS,
   credentials = accounts === DEMO_USERS ? DEMO_CREDENTIALS : [],
@@ -91,7 +97,7 @@ export async function startReferenceServer({
   const api = scheduleApi({ db, sessions, users, cors, log: say });
   const calendar = calendarRoutes({ db, sessions, users, cors, programmeFile: resolve(programmeFile), publicUrl, log: say });
   const programme = programmeRoute(resolve(programmeFile));
-  const login = loginRoutes({ sessions, users, cors, throttle, credentials });
+  const login = loginRoutes({ sessions, users, cors, throttle, credentials, trustProxy });
   const root = staticRoot ? resolve(staticRoot) + sep : null;
 
   async function route(req, res) {
@@ -109,7 +115,7 @@ export async function startReferenceServer({
 
   const server = createServer(async (req, res) => {
     // A calendar URL is a secret: the log shows that one was asked for, not which.
-    if (log) res.on('finish', () => say(`${req.method} ${req.url?.replace(/^\/calendar\/[^/?]+/, '/calendar/…')} ${res.statusCode}`));
+    if (log && logRequests) res.on('finish', () => say(`${req.method} ${req.url?.replace(/^\/calendar\/[^/?]+/, '/calendar/…')} ${res.statusCode}`));
     try {
       await route(req, res);
     } catch (e) {
@@ -168,6 +174,8 @@ async function main() {
     staticRoot: env.STATIC_ROOT || undefined,
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     publicUrl: env.PUBLIC_URL || undefined,
+    trustProxy: env.TRUST_PROXY === '1',
+    logRequests: env.LOG_REQUESTS === '1',
     log: (line) => console.log(line),
   });
   console.log(`reference schedule server: ${server.url}/ (${env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`);

@@ -25,20 +25,42 @@ export function signInThrottle({ db, now = () => Date.now(), windowMs = WINDOW_M
     { key: `address:${address}`, limit: addressLimit },
   ];
   let lastPrune = 0;
+  /** Attempts of this process whose password is being checked: they count before their result is known. */
+  const checking = new Map();
+  const count = (key, by) => {
+    const n = (checking.get(key) ?? 0) + by;
+    if (n) checking.set(key, n);
+    else checking.delete(key);
+  };
 
   return {
-    /** Throws ThrottledError when this account or address has failed too often lately. */
-    async check(username, address) {
+    /**
+     * An attempt to sign in starts: throws ThrottledError when this account or address has failed
+     * too often lately (counting the attempts still being checked, so that guesses sent at once
+     * cannot all slip in before the first has failed). Call `end()` on what it returns when the
+     * password has been checked.
+     */
+    async begin(username, address) {
       const t = now();
       if (t - lastPrune > windowMs) {
         lastPrune = t;
         await db.pruneFailures(t - windowMs);
       }
-      for (const { key, limit } of keys(username, address)) {
-        if ((await db.failuresSince(key, t - windowMs)) >= limit) {
+      const mine = keys(username, address);
+      for (const { key, limit } of mine) {
+        if ((await db.failuresSince(key, t - windowMs)) + (checking.get(key) ?? 0) >= limit) {
           throw new ThrottledError('Too many attempts to sign in. Wait a few minutes, then try again.', Math.ceil(windowMs / 1000));
         }
       }
+      for (const { key } of mine) count(key, 1);
+      let ended = false;
+      return {
+        end() {
+          if (ended) return;
+          ended = true;
+          for (const { key } of mine) count(key, -1);
+        },
+      };
     },
     /** A wrong password: counts against both. */
     async failed(username, address) {

@@ -49,6 +49,7 @@ export const listEnglishWords: ListWords = {
   download: 'Download',
   duration: (m) => (m < 60 ? `${m} min` : m % 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m / 60} h`),
   andMore: (n) => `and ${n} more`,
+  clashesWith: (titles, more) => `Clashes with ${titles.map((t) => `“${t}”`).join(', ')}${more ? ` and ${more} more` : ''} in your schedule`,
   yourTime: 'your time',
   signInForSchedule: 'Sign in to keep your own schedule: then press a star to add a session to it.',
   starredNeedsSignIn: 'Sign in to see and download the sessions you have starred.',

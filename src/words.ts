@@ -68,6 +68,8 @@ export interface CoreWords {
 
 /** The strings of `<session-list>` and its timetable. */
 export interface ListWords {
+  /** Said under a session of the reader's schedule that overlaps others of it: the titles, then "and N more". */
+  clashesWith: (titles: string[], more: number) => string;
   showing: (shown: number, total: number) => string;
   noMatch: string;
   noSessionsInProgramme: string;

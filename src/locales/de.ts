@@ -100,6 +100,7 @@ export const germanWords: Words = {
   download: 'Herunterladen',
   duration: (m) => (m < 60 ? `${m} Min.` : m % 60 ? `${Math.floor(m / 60)} Std. ${m % 60} Min.` : `${m / 60} Std.`),
   andMore: (n) => `und ${n} weitere`,
+  clashesWith: (titles, more) => `Überschneidet sich mit ${titles.map((t) => `„${t}“`).join(', ')}${more ? ` und ${more} weiteren` : ''} in Ihrem Plan`,
   yourTime: 'Ihre Zeit',
   signInForSchedule: 'Melden Sie sich an, um Ihren eigenen Zeitplan zu führen: Dann fügt ein Stern eine Sitzung hinzu.',
   starredNeedsSignIn: 'Melden Sie sich an, um Ihre markierten Sitzungen zu sehen und herunterzuladen.',

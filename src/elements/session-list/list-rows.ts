@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { peopleOf, starState, titleParts, type ListItem, type StarState } from '../../data/list-model.js';
+import { displayTitle, peopleOf, starState, titleParts, type ListItem, type StarState } from '../../data/list-model.js';
 import { safeHref } from '../../data/safe-url.js';
 import type { SessionRow } from '../../data/session-rows.js';
 import type { ScheduleAdapter } from '../../schedule/adapter.js';
@@ -24,6 +24,8 @@ export interface RowsInput {
   themes?: readonly ThemeColor[];
   /** The ids on the reader's schedule, for each row's star. */
   starred: ReadonlySet<string>;
+  /** The sessions of the reader's schedule that overlap others of it (data/clashes.ts). */
+  clashes: ReadonlyMap<string, SessionRow[]>;
   /** The times shown are the reader's own zone, not the conference's: each row says so. */
   readersZone: boolean;
   /** Rows whose details are open, by session id. */
@@ -65,6 +67,15 @@ export function peopleText(names: string[], words: Words): string {
   return `${names.slice(0, PEOPLE_SHOWN).join(', ')} ${words.andMore(names.length - PEOPLE_SHOWN)}`;
 }
 
+/** How many clashing titles a row names before "and N more". */
+const CLASHES_SHOWN = 2;
+
+function clashView(others: SessionRow[] | undefined, words: Words) {
+  if (!others?.length) return nothing;
+  const titles = others.slice(0, CLASHES_SHOWN).map(displayTitle);
+  return html`<p part="clash" class="clash">${words.clashesWith(titles, others.length - titles.length)}</p>`;
+}
+
 function rowView(row: SessionRow, position: number, input: RowsInput) {
   const { panel, session } = row;
   const { words, zone, locale, level, now } = input;
@@ -98,6 +109,7 @@ function rowView(row: SessionRow, position: number, input: RowsInput) {
         ${row.location ? html`<span class="where">${row.location}</span>` : nothing} ${panel.format ? html`<span class="format">${panel.format}</span>` : nothing}
       </p>
       ${state === 'partly' ? html`<p class="partly">${words.partlyStarred}</p>` : nothing}
+      ${clashView(input.clashes.get(session.id), words)}
       <div id=${`detail-${position}`} class="detail">${open ? input.card(row) : nothing}</div>
     </div>
     ${input.star(row, state)}

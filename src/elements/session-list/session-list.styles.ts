@@ -233,6 +233,12 @@ export const styles = [
       background: var(--chip);
       flex: none;
     }
+    .clash {
+      margin: 0.35em 0 0;
+      padding-inline-start: 0.5em;
+      border-inline-start: 3px solid var(--programme-clash, #b45309);
+      font-size: 0.85em;
+    }
     .partly {
       margin: 0.35em 0 0;
       font-size: 0.85em;

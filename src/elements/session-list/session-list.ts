@@ -3,6 +3,7 @@ import { isProgrammeFormat } from '../../data/formats.js';
 import { activeFilters, displayTitle, filtersFrom, shownList, starState, type ActiveFilter, type ListItem, type StarState } from '../../data/list-model.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import { safeHref } from '../../data/safe-url.js';
+import { clashes } from '../../data/clashes.js';
 import { hasFilters, type SessionFilters } from '../../data/session-filter.js';
 import { rowDays, sessionRows, type SessionRow } from '../../data/session-rows.js';
 import type { ScheduleStore } from '../../schedule/store.js';
@@ -405,6 +406,7 @@ export class SessionList extends ScheduleElement {
                 words,
                 themes: conference.themes,
                 starred,
+                clashes: this.#clashes(all, starred),
                 readersZone: zone === viewer && zone !== conference.timeZone,
                 expanded: this.expanded,
                 href: (row) => this.#href(row),
@@ -555,6 +557,15 @@ export class SessionList extends ScheduleElement {
   #closeCalendar() {
     this.calendar = undefined;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus());
+  }
+
+  #clashMemo?: { all: SessionRow[]; key: string; value: ReadonlyMap<string, SessionRow[]> };
+
+  /** The reader's overlapping sessions, worked out again only when the rows or the starred ids change. */
+  #clashes(all: SessionRow[], starred: ReadonlySet<string>): ReadonlyMap<string, SessionRow[]> {
+    const key = [...starred].sort().join('\n');
+    if (this.#clashMemo?.all !== all || this.#clashMemo.key !== key) this.#clashMemo = { all, key, value: clashes(all, starred) };
+    return this.#clashMemo.value;
   }
 
   #focusSearch() {
