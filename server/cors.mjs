@@ -12,7 +12,7 @@ export function normalizeOrigin(value) {
 }
 
 /** The methods and request headers the schedule API accepts from another origin. */
-export const API_METHODS = 'GET, PUT, DELETE';
+export const API_METHODS = 'GET, POST, PUT, DELETE';
 export const API_REQUEST_HEADERS = 'X-Requested-With, X-Choice-At, Content-Type';
 /** Seconds a browser may remember a preflight answer. */
 export const PREFLIGHT_MAX_AGE = 600;

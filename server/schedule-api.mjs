@@ -1,5 +1,6 @@
 import { ScheduleFullError } from './db/index.mjs';
 import { sendEmpty, sendJson } from './http.mjs';
+import { shareToken, userOfShareToken } from './share.mjs';
 
 /** The header (and value) every API request must carry. A form cannot send it, so a cross-site
  * change always needs a CORS preflight, which only allowed origins pass. */
@@ -26,6 +27,9 @@ export function choiceTime(req, now = Date.now()) {
  *
  *   GET    /me          200 { "id", "name" }  | 401 { "error" }
  *   GET    /items       200 { "items": [ids] } | 401
+ *   POST   /share       200 { "token" }: the person's share token (share.mjs) | 401
+ *   GET    /shared/{token}  200 { "name", "items": [ids] }: someone's schedule, read only, no
+ *                       sign-in needed | 404
  *   PUT    /items/{id}  200 { "id", "starred", "at", "applied" } | 401
  *   DELETE /items/{id}  200 { "id", "starred", "at", "applied" } | 401
  *
@@ -44,7 +48,7 @@ export function scheduleApi({ db, sessions, users, cors, log = () => {} }) {
       return sendJson(res, 403, { error: 'This origin may not use the schedule API.' }, { vary: 'Origin' });
     }
 
-    if (req.method === 'OPTIONS') return sendEmpty(res, 204, { ...cors.preflightHeaders(req), allow: 'GET, PUT, DELETE, OPTIONS' });
+    if (req.method === 'OPTIONS') return sendEmpty(res, 204, { ...cors.preflightHeaders(req), allow: 'GET, POST, PUT, DELETE, OPTIONS' });
 
     const headers = cors.responseHeaders(req);
     const fail = (status, error, extra = {}) => sendJson(res, status, { error }, { ...headers, ...extra });
@@ -53,9 +57,20 @@ export function scheduleApi({ db, sessions, users, cors, log = () => {} }) {
       return fail(403, `Requests to the schedule API must carry the header X-Requested-With: ${REQUIRED_HEADER_VALUE}.`);
     }
 
-    const route = path === '/me' ? 'me' : path === '/items' ? 'items' : path.startsWith('/items/') ? 'item' : null;
+    const route =
+      path === '/me'
+        ? 'me'
+        : path === '/items'
+          ? 'items'
+          : path.startsWith('/items/')
+            ? 'item'
+            : path === '/share'
+              ? 'share'
+              : path.startsWith('/shared/')
+                ? 'shared'
+                : null;
     if (!route) return fail(404, 'No such API path.');
-    const methods = route === 'item' ? ['PUT', 'DELETE'] : ['GET', 'HEAD'];
+    const methods = route === 'item' ? ['PUT', 'DELETE'] : route === 'share' ? ['POST'] : ['GET', 'HEAD'];
     if (!methods.includes(req.method)) return fail(405, `Use ${methods.join(' or ')}.`, { allow: `${methods.join(', ')}, OPTIONS` });
 
     let itemId;
@@ -70,6 +85,12 @@ export function scheduleApi({ db, sessions, users, cors, log = () => {} }) {
       }
     }
 
+    if (route === 'shared') {
+      const owner = await users.find(userOfShareToken(await db.secret(), path.slice('/shared/'.length)));
+      if (!owner) return fail(404, 'This link to a schedule is not known here.');
+      return sendJson(res, 200, { name: owner.name ?? '', items: await db.items(owner.id) }, headers);
+    }
+
     const user = await users.find(await sessions.read(req));
     if (!user) return fail(401, 'Not signed in.');
 
@@ -78,6 +99,8 @@ export function scheduleApi({ db, sessions, users, cors, log = () => {} }) {
         return sendJson(res, 200, user, headers);
       case 'items':
         return sendJson(res, 200, { items: await db.items(user.id) }, headers);
+      case 'share':
+        return sendJson(res, 200, { token: shareToken(await db.secret(), user.id) }, headers);
       case 'item': {
         let held;
         try {

@@ -93,6 +93,16 @@ export interface ListWords {
   downloadStarred: string;
   /** The downloads menu's item that gives the reader's calendar address (an account's schedule only). */
   subscribeCalendar: string;
+  /** The menu item, the box and the banner of a shared schedule. */
+  shareSchedule: string;
+  shareLink: string;
+  shareNote: string;
+  sharedHeading: (name?: string) => string;
+  sharedNote: string;
+  addShared: (count: number) => string;
+  addedShared: (count: number) => string;
+  showWholeProgramme: string;
+  sharedUnknown: string;
   /** The calendar address box, its label, its buttons and what it says. */
   calendarAddress: string;
   copyAddress: string;

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { SessionList } from '../src/elements/session-list/session-list.js';
+import { storeForChoice } from '../src/schedule/resolve.js';
 
 /**
  * The reader's path with an account on the real reference schedule server: stars pressed in this
@@ -27,6 +28,8 @@ async function signIn(username: string, password: string): Promise<void> {
   });
   const me = await fetch(`${config.url}/api/schedule/me`, { credentials: 'include', headers: HEADER });
   expect(me.status, 'signed in').to.equal(200);
+  // The page's store has read the person before: as after a sign-in in a real page, it reads again.
+  await storeForChoice({ schedule: `${config.url}/api/schedule` }).refresh();
 }
 
 async function serverItems(): Promise<string[]> {
@@ -93,8 +96,8 @@ describe('the reader with an account on the reference server', function () {
     await waitUntil(() => [...root(el).querySelectorAll('#downloads button')].some((b) => b.textContent === 'Subscribe in your calendar'), 'no subscribe item');
     const subscribe = [...root(el).querySelectorAll<HTMLButtonElement>('#downloads button')].find((b) => b.textContent === 'Subscribe in your calendar')!;
     subscribe.click();
-    await waitUntil(() => root(el).querySelector('#calendar-url'), 'no calendar address shown', { timeout: 8000 });
-    const field = root(el).querySelector<HTMLInputElement>('#calendar-url')!;
+    await waitUntil(() => root(el).querySelector('#address'), 'no calendar address shown', { timeout: 8000 });
+    const field = root(el).querySelector<HTMLInputElement>('#address')!;
     expect(root(el).activeElement, 'the address is focused').to.equal(field);
     expect(field.value).to.match(/^http:\/\/localhost:\d+\/calendar\/[\w-]+\.ics$/);
     expect(root(el).querySelector<HTMLAnchorElement>('.subscribe a')!.href).to.match(/^webcal:\/\/localhost:\d+\/calendar\/[\w-]+\.ics$/);
@@ -120,5 +123,65 @@ describe('the reader with an account on the reference server', function () {
     expect(again.status).to.equal(200);
     expect((await nodeFetch(path)).status).to.equal(404);
     await clearItems();
+  });
+
+  it('shares a schedule by a link: another reader sees those sessions, read only, adds them to their own, and goes back to the whole programme', async () => {
+    await signIn('member', 'member');
+    await clearItems();
+    for (const id of ['P003-1', 'P005-2']) await fetch(`${config.url}/api/schedule/items/${id}`, { method: 'PUT', credentials: 'include', headers: HEADER });
+    const sharer = await list();
+    await waitUntil(() => root(sharer).querySelector('.menu-button'), 'no menu');
+    (root(sharer).querySelector('.menu-button') as HTMLButtonElement).click();
+    await waitUntil(() => [...root(sharer).querySelectorAll('#downloads button')].some((b) => b.textContent === 'Share my schedule'), 'no share item');
+    [...root(sharer).querySelectorAll<HTMLButtonElement>('#downloads button')].find((b) => b.textContent === 'Share my schedule')!.click();
+    await waitUntil(() => root(sharer).querySelector('#address'), 'no share link shown', { timeout: 8000 });
+    const link = root(sharer).querySelector<HTMLInputElement>('#address')!.value;
+    expect(link).to.match(/#shared-schedule=[\w-]+\.[\w-]+$/);
+    expect(root(sharer).activeElement).to.equal(root(sharer).querySelector('#address'));
+    sharer.remove();
+
+    // Another reader, signed in as ada, opens the link.
+    await signIn('ada', 'lovelace');
+    await clearItems();
+    const page = location.href;
+    history.replaceState(null, '', new URL(link).hash);
+    try {
+      const el = await list();
+      await waitUntil(() => root(el).querySelector('[part=shared]'), 'the shared schedule is not shown', { timeout: 8000 });
+      expect(root(el).querySelector('#shared-heading')!.textContent).to.equal('Sessions starred by A. Member');
+      await waitUntil(() => root(el).querySelectorAll('[data-session]').length === 2, 'not only the shared sessions');
+      expect([...root(el).querySelectorAll('[data-session]')].map((r) => r.getAttribute('data-session'))).to.deep.equal(['P003-1', 'P005-2']);
+      expect(root(el).querySelector('[part=count]')!.textContent).to.contain('2');
+      await expect(el).to.be.accessible();
+      (root(el).querySelector('.shared-add') as HTMLButtonElement).click();
+      await waitUntil(async () => (await serverItems()).length === 2, 'not added to ada’s schedule', { timeout: 8000 });
+      await el.updateComplete;
+      expect(root(el).activeElement).to.equal(root(el).querySelector('#shared-added'));
+      expect(root(el).querySelector('#shared-added')!.textContent).to.equal('2 items added to your schedule.');
+      (root(el).querySelector('.shared-leave') as HTMLButtonElement).click();
+      await waitUntil(
+        () => !root(el).querySelector('[part=shared]') && root(el).querySelectorAll('[data-session]').length > 2,
+        'the whole programme is not back',
+      );
+      expect(location.hash).to.equal('');
+    } finally {
+      history.replaceState(null, '', page);
+      await clearItems();
+    }
+    // An unknown link says so.
+    history.replaceState(null, '', '#shared-schedule=bWVtYmVy.not-the-right-mac');
+    try {
+      const el = await list();
+      await waitUntil(
+        () => root(el).querySelector('[part=count]')?.textContent?.includes('This link to a schedule is not known here'),
+        'no word about the unknown link',
+        {
+          timeout: 8000,
+        },
+      );
+      expect(root(el).querySelector('[part=shared]')).to.equal(null);
+    } finally {
+      history.replaceState(null, '', page);
+    }
   });
 });

@@ -248,7 +248,7 @@ describe('reference schedule server', () => {
     expect(preflight.headers).to.include({
       'access-control-allow-origin': location.origin,
       'access-control-allow-credentials': 'true',
-      'access-control-allow-methods': 'GET, PUT, DELETE',
+      'access-control-allow-methods': 'GET, POST, PUT, DELETE',
       'access-control-allow-headers': 'X-Requested-With, X-Choice-At, Content-Type',
       vary: 'Origin',
     });

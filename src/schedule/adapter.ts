@@ -4,6 +4,12 @@ export interface ScheduleUser {
   name?: string;
 }
 
+/** Someone else's schedule, shown read only from a share link. */
+export interface SharedSchedule {
+  name?: string;
+  items: string[];
+}
+
 /** What the elements pass to `setStarred` besides the item and the choice. */
 export interface SetStarredOptions {
   /** When the person pressed, in ms since 1970 (with fractions): the later press wins. */
@@ -50,6 +56,10 @@ export interface ScheduleAdapter {
   readonly scope?: string;
   /** Optional: a new secret calendar URL of the schedule, replacing the one before; null when the server has no calendar feeds. */
   calendarUrl?(): Promise<{ url: string; webcal: string } | null>;
+  /** Optional: a token that shows this person's starred items to others, read only (for a share link). */
+  shareToken?(): Promise<string | null>;
+  /** Optional: the starred items and name of the person whose share token this is, or null when unknown. */
+  sharedSchedule?(token: string): Promise<SharedSchedule | null>;
 }
 
 /**

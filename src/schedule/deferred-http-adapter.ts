@@ -17,6 +17,8 @@ export function deferredHttpAdapterFor(base: string, login?: string): ScheduleAd
       starred: async () => (await real).starred(),
       setStarred: async (itemId: string, starred: boolean, options?: SetStarredOptions) => (await real).setStarred(itemId, starred, options),
       calendarUrl: async () => (await real).calendarUrl(),
+      shareToken: async () => (await real).shareToken(),
+      sharedSchedule: async (token: string) => (await real).sharedSchedule(token),
     };
   });
 }

@@ -1,4 +1,12 @@
-import { SignedOutError, UnreachableError, type ScheduleAdapter, type ScheduleUser, type SetStarredOptions, type StarState } from './adapter.js';
+import {
+  SignedOutError,
+  UnreachableError,
+  type ScheduleAdapter,
+  type ScheduleUser,
+  type SetStarredOptions,
+  type SharedSchedule,
+  type StarState,
+} from './adapter.js';
 import { apiBase } from './api-base.js';
 import { onePer } from './registry.js';
 
@@ -92,6 +100,30 @@ export class HttpScheduleAdapter implements ScheduleAdapter {
     }
     if (typeof body?.url !== 'string' || typeof body.webcal !== 'string') throw new Error(`${this.base}/calendar did not answer with a calendar URL.`);
     return { url: body.url, webcal: body.webcal };
+  }
+
+  /** POST `{base}/share`: the token of a link that shows this person's stars read only; null when the server has none. */
+  async shareToken(): Promise<string | null> {
+    try {
+      const body = (await this.#request('POST', '/share')) as { token?: unknown } | undefined;
+      if (typeof body?.token !== 'string') throw new Error(`${this.base}/share did not answer with a token.`);
+      return body.token;
+    } catch (e) {
+      if (e instanceof RefusedError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  /** GET `{base}/shared/{token}`: someone's starred items and name; null when the link is unknown. */
+  async sharedSchedule(token: string): Promise<SharedSchedule | null> {
+    try {
+      const body = (await this.#request('GET', `/shared/${encodeURIComponent(token)}`)) as { name?: unknown; items?: unknown } | undefined;
+      if (!Array.isArray(body?.items)) throw new Error(`${this.base}/shared did not answer with a list of ids.`);
+      return { ...(typeof body.name === 'string' ? { name: body.name } : {}), items: body.items.filter((id): id is string => typeof id === 'string') };
+    } catch (e) {
+      if (e instanceof RefusedError && e.status === 404) return null;
+      throw e;
+    }
   }
 
   /**

@@ -95,6 +95,22 @@ export const styles = [
       font-size: 0.875em;
       color: var(--_muted);
     }
+    .offer {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25em 0.75em;
+      align-items: center;
+      margin: 0.75em 0 0;
+      font-size: 0.875em;
+    }
+    .offer p {
+      margin: 0;
+    }
+    .offer button {
+      font: inherit;
+      min-height: 2.5em;
+      padding: 0.25em 0.85em;
+    }
     .authors {
       margin: 0.2em 0 0.4em;
     }

@@ -39,6 +39,8 @@ export interface ControlsInput {
   zones?: { conference: string; viewer: string; showingViewer: boolean };
   /** Whether the menu offers a calendar subscription (a signed-in schedule whose adapter has `calendarUrl`). */
   subscribe?: boolean;
+  /** Whether the menu offers a link that shares the reader's schedule (signed in, adapter with `shareToken`). */
+  share?: boolean;
   /** The view switch, when the container is wide enough for a timetable. */
   view?: 'list' | 'grid';
   on: {
@@ -52,6 +54,7 @@ export interface ControlsInput {
     toggleMenu: () => void;
     download: (which: 'shown' | 'starred') => void;
     subscribe: () => void;
+    share: () => void;
   };
 }
 

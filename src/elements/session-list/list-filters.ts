@@ -121,38 +121,97 @@ export async function download(
 }
 
 /** The downloads menu's items. */
-export function menuItems({ words, on, subscribe }: ControlsInput) {
+export function menuItems({ words, on, subscribe, share }: ControlsInput) {
   return html`<div id="downloads" class="menu-items">
     <button type="button" @click=${() => on.download('shown')}>${words.downloadShown}</button>
     <button type="button" @click=${() => on.download('starred')}>${words.downloadStarred}</button>
     ${subscribe ? html`<button type="button" @click=${on.subscribe}>${words.subscribeCalendar}</button>` : nothing}
+    ${share ? html`<button type="button" @click=${on.share}>${words.shareSchedule}</button>` : nothing}
   </div>`;
 }
 
-/** What the calendar subscription box needs: the addresses, and what its buttons do. */
-export interface SubscribeInput {
+/**
+ * An address for the reader to copy, in a box of its own: the calendar address to subscribe to,
+ * or the link that shares their schedule. A read-only field (selected on focus) with a Copy button,
+ * an optional link that opens it (webcal: for a calendar app), and what it is.
+ */
+export interface AddressBox {
+  heading: string;
+  label: string;
+  address: string;
+  open?: { href: string; text: string };
+  note: string;
+}
+
+export interface AddressInput {
   words: Words;
-  calendar: { url: string; webcal: string };
+  box: AddressBox;
   copied: boolean;
   copy: () => void;
   close: () => void;
 }
 
-/**
- * The reader's calendar address, to subscribe to in a calendar app: the https address to copy (a
- * read-only field, selected on focus), a webcal: link that opens the calendar app, and what it is.
- */
-export function subscribeView({ words, calendar, copied, copy, close }: SubscribeInput) {
-  return html`<section part="subscribe" class="subscribe" aria-labelledby="subscribe-heading">
-    <h3 id="subscribe-heading" class="subscribe-heading">${words.subscribeCalendar}</h3>
-    <label for="calendar-url">${words.calendarAddress}</label>
+export function addressView({ words, box, copied, copy, close }: AddressInput) {
+  return html`<section part="address" class="subscribe" aria-labelledby="address-heading">
+    <h3 id="address-heading" class="subscribe-heading">${box.heading}</h3>
+    <label for="address">${box.label}</label>
     <div class="subscribe-row">
-      <input id="calendar-url" type="text" readonly .value=${calendar.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+      <input id="address" type="text" readonly .value=${box.address} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
       <button type="button" @click=${copy}>${words.copyAddress}</button>
     </div>
-    <p class="subscribe-links"><a href=${calendar.webcal}>${words.openInCalendarApp}</a> <span role="status">${copied ? words.addressCopied : ''}</span></p>
-    <p class="subscribe-note">${words.calendarAddressNote}</p>
+    <p class="subscribe-links">${box.open ? html`<a href=${box.open.href}>${box.open.text}</a> ` : nothing}<span role="status">${copied ? words.addressCopied : ''}</span></p>
+    <p class="subscribe-note">${box.note}</p>
     <button type="button" class="subscribe-close" @click=${close}>${words.closeSubscribe}</button>
+  </section>`;
+}
+
+/** The calendar address as a box. */
+export const calendarBox = (words: Words, calendar: { url: string; webcal: string }): AddressBox => ({
+  heading: words.subscribeCalendar,
+  label: words.calendarAddress,
+  address: calendar.url,
+  open: { href: calendar.webcal, text: words.openInCalendarApp },
+  note: words.calendarAddressNote,
+});
+
+/** The share link as a box. */
+export const shareBox = (words: Words, link: string): AddressBox => ({
+  heading: words.shareSchedule,
+  label: words.shareLink,
+  address: link,
+  note: words.shareNote,
+});
+
+/** What the banner of someone else's schedule needs. */
+export interface SharedInput {
+  words: Words;
+  name?: string;
+  count: number;
+  /** Whether the reader can add them (signed in to a schedule); else they are asked to sign in. */
+  canAdd: boolean;
+  /** What adding did, once done. */
+  added?: string;
+  add: () => void;
+  leave: () => void;
+  signIn: unknown;
+}
+
+/**
+ * Above the list while it shows someone else's starred sessions (a share link): whose they are,
+ * that they are read only, adding them to the reader's own schedule, and the way back.
+ */
+export function sharedView({ words, name, count, canAdd, added, add, leave, signIn }: SharedInput) {
+  return html`<section part="shared" class="subscribe shared" aria-labelledby="shared-heading">
+    <h3 id="shared-heading" class="subscribe-heading">${words.sharedHeading(name)}</h3>
+    <p class="subscribe-note">${words.sharedNote}</p>
+    ${
+      added
+        ? html`<p id="shared-added" tabindex="-1" role="status">${added}</p>`
+        : canAdd
+          ? html`<button type="button" class="shared-add" @click=${add}>${words.addShared(count)}</button>`
+          : signIn
+    }
+    <button type="button" class="shared-leave" @click=${leave}>${words.showWholeProgramme}</button>
   </section>`;
 }
 
@@ -189,6 +248,7 @@ export const filterStyles = css`
     .subscribe {
       display: grid;
       gap: 0.5rem;
+      margin-block-end: 0.5rem;
       padding: 0.75rem;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
@@ -212,8 +272,11 @@ export const filterStyles = css`
     .subscribe-note {
       margin: 0;
     }
-    .subscribe-close {
+    .subscribe > button {
       justify-self: start;
+    }
+    .subscribe [role='status']:empty {
+      display: none;
     }
     .filter-panel {
       display: flex;

@@ -48,7 +48,9 @@ export const styles = [
     .chip,
     .clear,
     .empty button,
-    .sign-in button {
+    .sign-in button,
+    .offer button,
+    .subscribe button {
       font-size: 0.9em;
       min-height: 2.5em;
       padding: 0.25em 0.85em;
@@ -103,7 +105,11 @@ export const styles = [
     .day-select {
       margin-block-end: 0.5rem;
     }
-    .sign-in {
+    .offer p {
+      margin: 0;
+    }
+    .sign-in,
+    .offer {
       display: flex;
       flex-wrap: wrap;
       gap: 0.25em 0.75em;

@@ -23,6 +23,7 @@ import { zoneNote } from '../shared/zone-note.js';
 import { StarToggle } from '../star-toggle/star-toggle.js';
 import { wellFormed, writeHash } from './deep-link.js';
 import { ListLinks } from './list-links.js';
+import type { ListSharing } from './list-sharing.js';
 import type * as GridView from './grid-view.js';
 import type { TimetableBlock } from '../../data/timetable-layout.js';
 import { controlsFrom, controlsView } from './list-controls.js';
@@ -105,8 +106,6 @@ export class SessionList extends ScheduleElement {
     width: { state: true, attribute: false },
     filtersOpen: { state: true, attribute: false },
     menuOpen: { state: true, attribute: false },
-    calendar: { state: true, attribute: false },
-    calendarCopied: { state: true, attribute: false },
     expanded: { state: true, attribute: false },
     searchText: { state: true, attribute: false },
     notice: { state: true, attribute: false },
@@ -163,9 +162,6 @@ export class SessionList extends ScheduleElement {
   /** The reader opened or closed the filters (undefined: open only in a wide container). */
   declare private filtersOpen: boolean | undefined;
   declare private menuOpen: boolean;
-  /** The reader's calendar address, while its box is open. */
-  declare private calendar?: { url: string; webcal: string };
-  declare private calendarCopied: boolean;
   declare private expanded: Set<string>;
   declare private searchText: string;
   /** A short answer to the reader's last action (nothing to download), shown by the count. */
@@ -195,7 +191,6 @@ export class SessionList extends ScheduleElement {
     this.width = 0;
     this.filtersOpen = undefined;
     this.menuOpen = false;
-    this.calendarCopied = false;
     this.expanded = new Set();
     this.searchText = '';
     this.notice = '';
@@ -204,6 +199,9 @@ export class SessionList extends ScheduleElement {
   readonly #programme = new ProgrammeController(this);
   /** Re-renders on every change of the stars: each row's star shows "partly" through its panel and papers. */
   readonly #schedule = new ScheduleController(this, { watch: () => 'all' });
+  /** The calendar address, the share link and shared schedules (list-sharing.ts), loaded when first wanted. */
+  #sharing?: ListSharing;
+  #sharingCode?: Promise<ListSharing>;
   readonly #window = new RowWindow<ListItem>(this, {
     chunkSize: 24,
     // A day heading is drawn beside its chunk, not in it, so that it stays in view for the whole day.
@@ -335,7 +333,7 @@ export class SessionList extends ScheduleElement {
     const open = this.filtersOpen ?? this.#band(this.width) === 2;
     const tabs = programmeDays(all, days);
     // The filters, chips and menu load the first time they show.
-    if (!this.#more && (open || this.menuOpen || activeFilters(this.filters).length)) this.#loadMore();
+    if (!this.#more && (open || this.menuOpen || activeFilters(this.filters).length)) void this.#loadMore();
 
     return html`<div part="base" class="base">
       ${controlsView({
@@ -356,19 +354,10 @@ export class SessionList extends ScheduleElement {
             : undefined,
         view: narrow ? undefined : this.view,
         subscribe: store.status === 'signed-in' && typeof store.adapter.calendarUrl === 'function',
+        share: store.status === 'signed-in' && typeof store.adapter.shareToken === 'function',
         on: this.#on,
       })}
-      ${
-        this.calendar && this.#more
-          ? this.#more.subscribeView({
-              words,
-              calendar: this.calendar,
-              copied: this.calendarCopied,
-              copy: () => void this.#copyCalendar(),
-              close: () => this.#closeCalendar(),
-            })
-          : nothing
-      }
+      ${this.#sharing?.render(this.#more, words, nothing) ?? nothing}
       ${show.has('days') ? dayTabs({ days: tabs, current: this.filters.day, zone, locale, words, choose: (day) => this.#setFilter('day', day) }) : nothing}
       ${signedOut ? signInLine(store.adapter.login, words) : nothing}
       ${localOffer(this, store, conference.id, words)}
@@ -425,14 +414,27 @@ export class SessionList extends ScheduleElement {
 
   protected override updated(): void {
     this.#gridView?.showDialog(this.renderRoot);
+    // A share link (`#shared-schedule=…`): the code that shows someone's schedule loads now.
+    if (!this.#sharingCode && this.#store && window.location.hash.startsWith('#shared-schedule=')) void this.#loadSharing();
+  }
+
+  #loadSharing(): Promise<ListSharing> {
+    return (this.#sharingCode ??= import('./list-sharing.js').then(({ ListSharing }) => {
+      const sharing = (this.#sharing = new ListSharing(this));
+      sharing.hostUpdated();
+      return sharing;
+    }));
   }
 
   /** Rows and list items for the current filters, computed again only when an input changed. */
   #shown(all: SessionRow[], days: string[], starred: ReadonlySet<string>) {
-    const starredKey = this.filters.starredOnly ? [...starred].sort().join('\n') : undefined;
-    const key = [all, days, this.filters, starredKey];
+    // A share link shows the sharer's sessions: their stars stand in for the reader's in the filter.
+    const shared = this.#sharing?.shared?.ids;
+    const filters = shared ? { ...this.filters, starredOnly: true } : this.filters;
+    const starredKey = !shared && this.filters.starredOnly ? [...starred].sort().join('\n') : undefined;
+    const key = [all, days, this.filters, starredKey, shared];
     if (this.#memo && key.every((k, i) => k === this.#memo!.key[i])) return this.#memo;
-    this.#memo = { key, ...shownList(all, days, this.filters, starred) };
+    this.#memo = { key, ...shownList(all, days, filters, shared ?? starred) };
     return this.#memo;
   }
 
@@ -475,12 +477,15 @@ export class SessionList extends ScheduleElement {
     ></star-toggle>`;
   }
 
-  #loadMore() {
-    void import('./list-filters.js').then((more) => {
+  #moreCode?: Promise<typeof import('./list-filters.js')>;
+
+  #loadMore(): Promise<typeof import('./list-filters.js')> {
+    return (this.#moreCode ??= import('./list-filters.js').then((more) => {
       this.#adopt(more.filterStyles);
       this.#more = more;
       this.requestUpdate();
-    });
+      return more;
+    }));
   }
 
   #loadGrid() {
@@ -522,41 +527,35 @@ export class SessionList extends ScheduleElement {
     setView: (view: 'list' | 'grid') => (this.view = view),
     toggleMenu: () => (this.menuOpen = !this.menuOpen),
     download: (which: 'shown' | 'starred') => void this.#download(which),
-    subscribe: () => void this.#subscribe(),
+    subscribe: () => {
+      this.menuOpen = false;
+      void this.#loadSharing().then((sharing) => sharing.subscribe());
+    },
+    share: () => {
+      this.menuOpen = false;
+      void this.#loadSharing().then((sharing) => sharing.share());
+    },
   };
 
-  /** Asks the schedule for the reader's calendar address and shows it, focused, to copy or open. */
-  async #subscribe() {
-    this.menuOpen = false;
-    const words = wordsFor(englishWords, this.words, localeOf(this));
-    try {
-      const calendar = await this.#store?.adapter.calendarUrl?.();
-      if (!calendar) throw new Error('this schedule server gives no calendar addresses.');
-      this.calendar = calendar;
-      this.calendarCopied = false;
-      this.notice = '';
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#calendar-url')?.focus();
-    } catch (e) {
-      this.notice = words.calendarUnavailable((e as Error).message);
-      this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
-    }
+  // What ListSharing (list-sharing.ts) needs of the list.
+  get sharingStore(): ScheduleStore | undefined {
+    return this.#store;
   }
 
-  async #copyCalendar() {
-    if (!this.calendar) return;
-    try {
-      await navigator.clipboard.writeText(this.calendar.url);
-      this.calendarCopied = true;
-    } catch {
-      // No clipboard here: the address is selected in its field, for the reader to copy.
-      this.renderRoot.querySelector<HTMLInputElement>('#calendar-url')?.select();
-    }
+  sharingViews(): Promise<typeof import('./list-filters.js')> {
+    return this.#loadMore();
   }
 
-  #closeCalendar() {
-    this.calendar = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus());
+  sharingWords(): Words {
+    return wordsFor(englishWords, this.words, localeOf(this));
+  }
+
+  sharingNotice(text: string): void {
+    this.notice = text;
+  }
+
+  sharingFocusBack(): void {
+    (this.renderRoot.querySelector<HTMLElement>('.menu-button') ?? this.renderRoot.querySelector<HTMLElement>('#search'))?.focus();
   }
 
   #clashMemo?: { all: SessionRow[]; key: string; value: ReadonlyMap<string, SessionRow[]> };

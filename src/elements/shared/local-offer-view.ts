@@ -17,13 +17,13 @@ export class LocalOfferView {
   constructor(private readonly host: ReactiveElement) {}
 
   render(store: ScheduleStore, conferenceId: string, words: CoreWords) {
-    if (this.#answer) return html`<p part="offer" class="note offer" id="local-offer" tabindex="-1" role="status">${this.#answer}</p>`;
+    if (this.#answer) return html`<p part="offer" class="offer" id="local-offer" tabindex="-1" role="status">${this.#answer}</p>`;
     const mine = owner?.deref();
     if (mine && mine !== this.host && mine.isConnected) return nothing;
     const ids = localItemsToOffer(store, conferenceId);
     if (!ids.length) return nothing;
     owner = new WeakRef(this.host);
-    return html`<div part="offer" class="note offer" role="group" aria-labelledby="local-offer-question">
+    return html`<div part="offer" class="offer" role="group" aria-labelledby="local-offer-question">
       <p id="local-offer-question">${words.offerLocalStars(ids.length)}</p>
       <button type="button" @click=${() => this.#done(words.addedLocalStars(acceptLocalItems(store, conferenceId)))}>${words.addLocalStars}</button>
       <button type="button" @click=${() => this.#done((declineLocalItems(store, conferenceId), words.keptLocalStars))}>${words.keepLocalStars}</button>
