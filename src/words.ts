@@ -48,6 +48,9 @@ export interface CoreWords {
   notSentYet: (reason: string) => string;
   /** Said by a star whose change met a signed-out server: the change is kept for the next sign-in. */
   keptUntilSignIn: string;
+  /** Each session's way into the reader's calendar: the disclosure, and its file download. */
+  addToCalendar: string;
+  calendarFile: string;
   /** Offered once signed in, when this browser holds stars pressed before (its own schedule). */
   offerLocalStars: (count: number) => string;
   addLocalStars: string;
@@ -196,6 +199,8 @@ export const coreEnglishWords: CoreWords = {
   keepLocalStars: 'No, thanks',
   addedLocalStars: (count) => `${count === 1 ? '1 item' : `${count} items`} added to your account.`,
   keptLocalStars: 'Your earlier stars stay in this browser only.',
+  addToCalendar: 'Add to calendar',
+  calendarFile: 'Calendar file (.ics) for Apple Calendar, Outlook and others',
   partlyStarred: 'In your schedule through its panel or one of its papers',
   inMySchedule: '★ In my schedule',
   localNote: 'Your schedule is saved in this browser only.',

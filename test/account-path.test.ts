@@ -179,7 +179,7 @@ describe('the reader with an account on the reference server', function () {
           timeout: 8000,
         },
       );
-      expect(root(el).querySelector('[part=shared]')).to.equal(null);
+      expect(!!root(el).querySelector('[part=shared]')).to.equal(false);
     } finally {
       history.replaceState(null, '', page);
     }

@@ -150,10 +150,18 @@ describe('<panel-card>', () => {
     const el = await fixture<PanelCard>(html`<panel-card panel-id="HTML" src=${programmeUrl('hostile')}></panel-card>`);
     await settled(el);
     expect(visibleText(el)).to.contain('<img src=x onerror="window.__pwned=1">');
-    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(!!el.shadowRoot!.querySelector('img')).to.equal(false);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
-    // A javascript: URL does not become a link.
-    expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+    // A javascript: URL does not become a link: the only links are the calendars' own, on https.
+    const links = [...el.shadowRoot!.querySelectorAll('a')].map((a) => a.href);
+    expect(
+      links.every((href) => /^https:\/\/(calendar\.google\.com|outlook\.live\.com)\//.test(href)),
+      links.join(' '),
+    ).to.equal(true);
+    expect(
+      links.some((href) => href.includes('javascript')),
+      'a javascript: link',
+    ).to.equal(false);
   });
 
   it('follows heading-level', async () => {

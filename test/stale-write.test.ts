@@ -44,7 +44,9 @@ describe('a press that arrives late never undoes a later one', function () {
     await faults({ hold: { method: 'PUT', ms: 2000, count: 1 } });
     button(el).click();
     // The PUT times out on the page (it is held): kept, pending.
-    await waitUntil(() => el.shadowRoot!.querySelector('[role=status]')!.textContent!.startsWith('Not sent yet'), 'the held PUT did not time out', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('[role=status]')!.textContent!.startsWith('Not sent yet'), 'the held PUT did not time out', {
+      timeout: 5000,
+    });
     // The reader changes their mind: unstar. The DELETE goes through at once.
     button(el).click();
     await waitUntil(() => !el.shadowRoot!.querySelector('button.pending'), 'the unstar was not confirmed', { timeout: 5000 });

@@ -48,6 +48,8 @@ export const germanWords: Words = {
   addLocalStars: 'Meinem Konto hinzufügen',
   keepLocalStars: 'Nein, danke',
   keptLocalStars: 'Ihre früheren Markierungen bleiben nur in diesem Browser.',
+  addToCalendar: 'Zum Kalender hinzufügen',
+  calendarFile: 'Kalenderdatei (.ics) für Apple Kalender, Outlook und andere',
   addedLocalStars: (count) => `${count === 1 ? '1 Eintrag' : `${count} Einträge`} Ihrem Konto hinzugefügt.`,
   localNote: 'Ihr Plan wird nur in diesem Browser gespeichert.',
   signedOutNote: 'Mit einem Stern nehmen Sie einen Eintrag in Ihren Plan auf. Dazu müssen Sie angemeldet sein.',

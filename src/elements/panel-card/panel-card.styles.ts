@@ -66,6 +66,29 @@ export const styles = [
       margin: 0;
       padding-inline-start: 1.25em;
     }
+    .add-calendar {
+      display: inline-block;
+      margin-inline-start: 0.5em;
+      font-size: 0.875em;
+    }
+    .add-calendar summary {
+      cursor: pointer;
+      color: var(--_accent);
+      min-height: 24px;
+    }
+    .calendar-links {
+      margin: 0.25em 0 0.5em;
+      padding-inline-start: 1.25em;
+    }
+    .calendar-links button {
+      font: inherit;
+      padding: 0;
+      border: 0;
+      background: none;
+      color: LinkText;
+      text-decoration: underline;
+      cursor: pointer;
+    }
     .time-zone {
       margin: 0.4em 0 0;
       font-size: 0.9em;

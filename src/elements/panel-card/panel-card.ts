@@ -131,7 +131,7 @@ export class PanelCard extends ScheduleElement {
         ${
           sessions.length
             ? html`<ul part="sessions" class="sessions">
-                ${sessions.map((s) => this.#sessionLine(s, panel, times.get(s)!))}
+                ${sessions.map((s) => this.#sessionLine(s, panel, times.get(s)!, words))}
               </ul>
               <p part="time-zone" class="time-zone">${words.timeZone(zoneLabel(zone), times.get(sessions[0])!.offset)}</p>
               ${zoneGuess ? html`<p part="zone-note" class="time-zone">${zoneGuess}</p>` : nothing}`
@@ -181,12 +181,38 @@ export class PanelCard extends ScheduleElement {
     </dl>`;
   }
 
-  #sessionLine(session: Session, panel: Panel, time: ReturnType<typeof sessionTime>) {
+  #sessionLine(session: Session, panel: Panel, time: ReturnType<typeof sessionTime>, words: CoreWords) {
     const where = session.location && session.location !== panel.location ? session.location : undefined;
     return html`<li>
       ${session.title ? html`<span class="session-title">${session.title}:</span> ` : nothing}<time datetime=${session.start}>${time.day}, ${time.range}</time>${where ? html`<span class="where">, ${where}</span>` : nothing}
+      ${this.#addToCalendar(session, panel, `${time.day}, ${time.range}`, words)}
     </li>`;
   }
+
+  /** Its code (calendar-menu.ts), once a reader has opened an "Add to calendar". */
+  #calendarMenu?: typeof import('./calendar-menu.js');
+
+  /**
+   * A session into the reader's calendar: a disclosure whose links (Google Calendar, Outlook on the
+   * web, a `.ics` file) load the first time one is opened. A session without a valid time has none.
+   */
+  #addToCalendar(session: Session, panel: Panel, when: string, words: CoreWords) {
+    if (Number.isNaN(Date.parse(session.start))) return nothing;
+    const menu = this.#calendarMenu;
+    const index = this.#programme.value;
+    return html`<details part="add-to-calendar" class="add-calendar" @toggle=${this.#loadCalendarMenu}>
+      <summary>${words.addToCalendar}<span class="visually-hidden">: ${session.title ?? panel.title}, ${when}</span></summary>
+      ${menu && index ? menu.calendarMenu(session, panel, words, () => void menu.downloadSession(index, session.id)) : nothing}
+    </details>`;
+  }
+
+  #loadCalendarMenu = (e: Event) => {
+    if (this.#calendarMenu || !(e.target as HTMLDetailsElement).open) return;
+    void import('./calendar-menu.js').then((menu) => {
+      this.#calendarMenu = menu;
+      this.requestUpdate();
+    });
+  };
 
   #papers(session: Session, position: number, time: ReturnType<typeof sessionTime>, level: number) {
     if (!session.papers?.length) return nothing;
