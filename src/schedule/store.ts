@@ -86,6 +86,16 @@ export class ScheduleStore extends EventTarget {
     return this.#started;
   }
 
+  /** The item whose press was kept across signing in and applied on return, until a star for it has taken focus. */
+  #returnedTo?: string;
+
+  /** True once, for the star of the item pressed before signing in: it scrolls into view and takes focus. */
+  claimReturn(id: string): boolean {
+    if (this.#returnedTo !== id) return false;
+    this.#returnedTo = undefined;
+    return true;
+  }
+
   /** True once per failure to read the schedule: the element that asks first reports it. */
   claimError(): boolean {
     if (this.status !== 'error' || this.#errorReported) return false;
@@ -222,6 +232,7 @@ export class ScheduleStore extends EventTarget {
         this.status = 'signed-in';
         const pressed = takePress(this.adapter.scope ?? 'adapter');
         if (pressed && !this.isStarred(pressed)) this.set(pressed, true);
+        if (pressed) this.#returnedTo = pressed;
       }
       this.message = '';
       this.#unsubscribe ??= this.adapter.subscribe?.((ids) => {

@@ -30,6 +30,9 @@ const readJson = async (req) => {
  *                             where any Origin can be sent and every header read, without following
  *                             redirects; answers { status, headers, body }
  * GET  /reference/signed-in   a small page on the test origin for the login form to return to
+ * GET  /reference/star-page?item=ID   a page on the test origin with a tall text and, far below
+ *                             it, a star for ID on the reference server, whose login is the
+ *                             server's form (the self-contained build, as a host's page has it)
  */
 /** Accounts of the tests' own: `guess` is locked out by the throttling test, `changer` changes its password. */
 export const TEST_ACCOUNTS = [
@@ -112,6 +115,19 @@ export function referenceMiddleware() {
         headers: Object.fromEntries(response.headers),
         body: await response.text(),
       });
+    }
+
+    if (ctx.path === '/reference/star-page' && ctx.method === 'GET') {
+      const item = String(ctx.query.item ?? 'P021').replace(/[^\w-]/g, '');
+      const api = `http://localhost:${port}/api/schedule`;
+      const login = `http://localhost:${port}/login?return={return}`;
+      ctx.type = 'text/html';
+      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A page with a star</title>
+<script type="module" src="/dist/programme-elements.min.js"></script></head><body>
+<h1>A page with a star</h1><div style="height: 3000px">A long page.</div>
+<p>The item: <star-toggle item-id="${item}" item-title="Item ${item}" schedule="${api}" login-url="${login}"></star-toggle></p>
+<div style="height: 2000px"></div></body></html>`;
+      return;
     }
 
     if (ctx.path === '/reference/signed-in' && ctx.method === 'GET') {

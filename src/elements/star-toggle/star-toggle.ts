@@ -126,6 +126,15 @@ export class StarToggle extends ScheduleElement {
     }
   }
 
+  /** Back from signing in, where this star's press sent the reader: the reader is brought back to it. */
+  protected override updated(): void {
+    const store = this.#schedule.store;
+    if (store?.status === 'signed-in' && this.itemId && store.claimReturn(this.itemId)) {
+      this.scrollIntoView({ block: 'center' });
+      this.renderRoot.querySelector('button')?.focus({ preventScroll: true });
+    }
+  }
+
   protected override render() {
     const words = wordsFor(coreEnglishWords, this.words, localeOf(this));
     const store = this.#schedule.store!;
