@@ -238,6 +238,25 @@ export const StarredOnly: Story = {
   render: (args) => list(args, memoryAdapter({ starred: ['P021-1-a', 'P008', 'P038-1'] })),
 };
 
+/**
+ * The reader starred two sessions that overlap on Saturday afternoon (one through its panel): each
+ * is marked as clashing with the other, by name.
+ */
+export const Clashes: Story = {
+  args: { day: '2024-06-08' },
+  render: (args) => list(args, memoryAdapter({ starred: ['P011-2', 'P014', 'P008-1'] })),
+};
+
+/**
+ * Signed in to an account whose adapter gives a calendar address and a share link: the Download
+ * menu offers "Subscribe in your calendar" and "Share my schedule", each opening a box with the
+ * address to copy. (The addresses here are made up: a story has no server.)
+ */
+export const CalendarAndShare: Story = {
+  name: 'Calendar and share',
+  render: (args) => list(args, memoryAdapter({ account: true, starred: ['P021-1'] })),
+};
+
 /** `now` set to Sunday 9 June, 09:30 in Almaty: the session in progress is marked "Happening now". */
 export const HappeningNow: Story = {
   args: { now: '2024-06-09T09:30:00+05:00', day: '2024-06-09' },

@@ -107,7 +107,7 @@ const programmes = Array.from({ length: batches }, (_, b) => programmeFor(b));
 
 /** Every tag the elements render themselves. Anything else came from somewhere it should not. */
 const LIBRARY_TAGS = new Set(
-  'article header div slot star-toggle abstract-view panel-card dl dt dd ul ol li p span time section button svg path a form label input select option fieldset legend'.split(
+  'article header div slot star-toggle abstract-view panel-card dl dt dd ul ol li p span time section button svg path a form label input select option fieldset legend details summary h3'.split(
     ' ',
   ),
 );

@@ -22,6 +22,8 @@ export interface MemoryAdapterOptions {
   unavailable?: boolean;
   /** Called instead of the default console line when a signed-out reader presses a star. */
   onLogin?: () => void;
+  /** The adapter gives a calendar address and a share link (the contract's optional `calendarUrl` and `shareToken`). */
+  account?: boolean;
 }
 
 /** The message of the `fail` mode: what the HTTP adapter says for a 403. */
@@ -51,9 +53,21 @@ export class MemoryScheduleAdapter implements ScheduleAdapter {
    */
   readonly scope = `memory:${Math.random().toString(36).slice(2)}`;
 
+  /** With `account`: a made-up calendar address (the story has no server to serve it). */
+  readonly calendarUrl?: () => Promise<{ url: string; webcal: string }>;
+  /** With `account`: a made-up share token. */
+  readonly shareToken?: () => Promise<string>;
+
   constructor(options: MemoryAdapterOptions = {}) {
     this.#options = options;
     this.#ids = new Set(options.starred ?? []);
+    if (options.account) {
+      this.calendarUrl = async () => ({
+        url: 'https://schedule.example.org/calendar/story-token.ics',
+        webcal: 'webcal://schedule.example.org/calendar/story-token.ics',
+      });
+      this.shareToken = async () => 'c3Rvcnk.story-share-token';
+    }
   }
 
   /** A signed-out press of a star ends here (the library calls a function-valued `login`). */
