@@ -10,7 +10,8 @@ import { expect, waitUntil } from '@open-wc/testing';
  *
  * Random presses go to random stars on either page. At the end the faults stop, the browser says
  * it is back online, and: both pages, both pages reloaded, and the server hold, for every item, what
- * the last press on it chose.
+ * the last press on it chose. On SQLite, and again on PostgreSQL when the run has one
+ * (TEST_DATABASE_URL: the reference middleware then serves that server under /reference-pg/).
  */
 
 const ITEMS = 100;
@@ -22,13 +23,16 @@ interface Config {
   faulty: string;
 }
 let config: Config;
+/** Where the reference middleware serves the instance under test: /reference (SQLite) or /reference-pg. */
+let prefix = '/reference';
+const ENGINES = (await (await fetch('/reference/engines')).json()) as string[];
 
 const faults = async (settings: Record<string, unknown>) => {
-  const response = await fetch('/reference/faults', { method: 'POST', body: JSON.stringify(settings) });
+  const response = await fetch(`${prefix}/faults`, { method: 'POST', body: JSON.stringify(settings) });
   expect(response.status).to.equal(200);
 };
-const faultCounts = async () => (await fetch('/reference/faults')).json() as Promise<Record<string, number>>;
-const restart = (pause: number) => fetch(`/reference/restart?pause=${pause}`, { method: 'POST' });
+const faultCounts = async () => (await fetch(`${prefix}/faults`)).json() as Promise<Record<string, number>>;
+const restart = (pause: number) => fetch(`${prefix}/restart?pause=${pause}`, { method: 'POST' });
 
 /** What the server holds, asked directly (not through the proxy). */
 async function serverItems(): Promise<string[]> {
@@ -120,117 +124,119 @@ class Page {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('nothing lost: 1,000 presses over 100 items on two pages against a failing server', function () {
-  this.timeout(300000);
-  let pages: Page[] = [];
+for (const engine of ENGINES)
+  describe(`nothing lost: 1,000 presses over 100 items on two pages against a failing server (${engine})`, function () {
+    this.timeout(300000);
+    let pages: Page[] = [];
 
-  before(async () => {
-    config = await (await fetch('/reference/config')).json();
-    await faults({});
-    await signIn();
-    await cleanUp();
-    expect(await serverItems()).to.deep.equal([]);
-    pages = [new Page('Page A'), new Page('Page B')];
-    await Promise.all(pages.map((p) => p.open()));
-  });
-
-  after(async () => {
-    await faults({});
-    for (const p of pages) p.frame.remove();
-    // Leave ada's schedule as other test files expect to find it.
-    await cleanUp();
-  });
-
-  it('a press made while the server is down is kept, shown as pending with a message, and sent when it is back', async () => {
-    const [a, b] = pages;
-    await faults({ down: true });
-    const errors: string[] = [];
-    a.doc.addEventListener('programme-error', (e) => errors.push((e as CustomEvent).detail.kind));
-    a.button('F000')!.click();
-    await waitUntil(() => a.star('F000').shadowRoot!.querySelector('[role=status]')!.textContent!.startsWith('Not sent yet'), 'the reader was not told', {
-      timeout: 10000,
+    before(async () => {
+      prefix = engine === 'postgres' ? '/reference-pg' : '/reference';
+      config = await (await fetch(`${prefix}/config`)).json();
+      await faults({});
+      await signIn();
+      await cleanUp();
+      expect(await serverItems()).to.deep.equal([]);
+      pages = [new Page('Page A'), new Page('Page B')];
+      await Promise.all(pages.map((p) => p.open()));
     });
-    expect(a.shown('F000')).to.equal('true');
-    expect(a.pending()).to.deep.equal(['F000']);
-    expect(errors.length).to.be.greaterThan(0);
-    expect(new Set(errors)).to.deep.equal(new Set(['queued']));
-    // The other page shows the choice too, as pending.
-    await waitUntil(() => b.shown('F000') === 'true' && b.pending().includes('F000'), 'the other page did not follow');
-    const kept = Object.entries(localStorage).find(([k]) => k.startsWith('programme-elements:outbox:') && k.includes(config.faulty));
-    expect(kept, 'kept in this browser').to.exist;
-    expect(Object.keys(JSON.parse(kept![1]))).to.deep.equal(['F000']);
 
-    await faults({});
-    a.online();
-    b.online();
-    await waitUntil(async () => (await serverItems()).includes('F000'), 'never sent', { timeout: 10000 });
-    await waitUntil(() => a.pending().length === 0 && b.pending().length === 0, 'still pending', { timeout: 10000 });
-    expect(a.star('F000').shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('');
-    // Put it back for the run.
-    a.button('F000')!.click();
-    await waitUntil(async () => !(await serverItems()).includes('F000') && a.pending().length === 0 && b.pending().length === 0, 'not taken back', {
-      timeout: 10000,
+    after(async () => {
+      await faults({});
+      for (const p of pages) p.frame.remove();
+      // Leave ada's schedule as other test files expect to find it.
+      await cleanUp();
     });
-  });
 
-  it('ends with the pages, reloads and the server agreeing on the last choice for every item', async () => {
-    const last = new Map<string, boolean>();
-    const faultSettings = { delay: 40, fail: 0.15, drop: 0.05, lose: 0.05 };
-    await faults(faultSettings);
-    const restarts: Promise<unknown>[] = [];
-    let reloads = 0;
-    const started = performance.now();
+    it('a press made while the server is down is kept, shown as pending with a message, and sent when it is back', async () => {
+      const [a, b] = pages;
+      await faults({ down: true });
+      const errors: string[] = [];
+      a.doc.addEventListener('programme-error', (e) => errors.push((e as CustomEvent).detail.kind));
+      a.button('F000')!.click();
+      await waitUntil(() => a.star('F000').shadowRoot!.querySelector('[role=status]')!.textContent!.startsWith('Not sent yet'), 'the reader was not told', {
+        timeout: 10000,
+      });
+      expect(a.shown('F000')).to.equal('true');
+      expect(a.pending()).to.deep.equal(['F000']);
+      expect(errors.length).to.be.greaterThan(0);
+      expect(new Set(errors)).to.deep.equal(new Set(['queued']));
+      // The other page shows the choice too, as pending.
+      await waitUntil(() => b.shown('F000') === 'true' && b.pending().includes('F000'), 'the other page did not follow');
+      const kept = Object.entries(localStorage).find(([k]) => k.startsWith('programme-elements:outbox:') && k.includes(config.faulty));
+      expect(kept, 'kept in this browser').to.exist;
+      expect(Object.keys(JSON.parse(kept![1]))).to.deep.equal(['F000']);
 
-    for (let n = 0; n < PRESSES; n++) {
-      // Now and then the server restarts (for up to half a second), or goes down for a while.
-      if (n % 250 === 125) restarts.push(restart(100 + Math.random() * 400));
-      if (n === 600) await faults({ ...faultSettings, down: true });
-      if (n === 700) await faults(faultSettings);
-      // Once, page B is reloaded in the middle of it all: what it had not sent must not be lost.
-      if (n === 450) {
-        reloads++;
-        await pages[1].open();
+      await faults({});
+      a.online();
+      b.online();
+      await waitUntil(async () => (await serverItems()).includes('F000'), 'never sent', { timeout: 10000 });
+      await waitUntil(() => a.pending().length === 0 && b.pending().length === 0, 'still pending', { timeout: 10000 });
+      expect(a.star('F000').shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('');
+      // Put it back for the run.
+      a.button('F000')!.click();
+      await waitUntil(async () => !(await serverItems()).includes('F000') && a.pending().length === 0 && b.pending().length === 0, 'not taken back', {
+        timeout: 10000,
+      });
+    });
+
+    it('ends with the pages, reloads and the server agreeing on the last choice for every item', async () => {
+      const last = new Map<string, boolean>();
+      const faultSettings = { delay: 40, fail: 0.15, drop: 0.05, lose: 0.05 };
+      await faults(faultSettings);
+      const restarts: Promise<unknown>[] = [];
+      let reloads = 0;
+      const started = performance.now();
+
+      for (let n = 0; n < PRESSES; n++) {
+        // Now and then the server restarts (for up to half a second), or goes down for a while.
+        if (n % 250 === 125) restarts.push(restart(100 + Math.random() * 400));
+        if (n === 600) await faults({ ...faultSettings, down: true });
+        if (n === 700) await faults(faultSettings);
+        // Once, page B is reloaded in the middle of it all: what it had not sent must not be lost.
+        if (n === 450) {
+          reloads++;
+          await pages[1].open();
+        }
+        const page = pages[Math.random() < 0.5 ? 0 : 1];
+        const id = ids[Math.floor(Math.random() * ITEMS)];
+        const button = page.button(id)!;
+        button.click();
+        await (page.star(id) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        const now = page.button(id)!.getAttribute('aria-pressed');
+        expect(now, `${page.name} ${id} after press ${n}`).to.be.oneOf(['true', 'false']);
+        last.set(id, now === 'true');
+        if (Math.random() < 0.5) await pause(Math.random() * 6);
+        else await pause(0);
       }
-      const page = pages[Math.random() < 0.5 ? 0 : 1];
-      const id = ids[Math.floor(Math.random() * ITEMS)];
-      const button = page.button(id)!;
-      button.click();
-      await (page.star(id) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-      const now = page.button(id)!.getAttribute('aria-pressed');
-      expect(now, `${page.name} ${id} after press ${n}`).to.be.oneOf(['true', 'false']);
-      last.set(id, now === 'true');
-      if (Math.random() < 0.5) await pause(Math.random() * 6);
-      else await pause(0);
-    }
-    await Promise.all(restarts);
-    const pressing = performance.now() - started;
+      await Promise.all(restarts);
+      const pressing = performance.now() - started;
 
-    // The network is back.
-    await faults({});
-    const counts = await faultCounts();
-    for (const p of pages) p.online();
-    const expected = ids.filter((id) => last.get(id)).sort();
-    await waitUntil(
-      async () => pages.every((p) => p.pending().length === 0) && JSON.stringify(await serverItems()) === JSON.stringify(expected),
-      'the pages and the server never agreed',
-      { timeout: 60000, interval: 200 },
-    );
+      // The network is back.
+      await faults({});
+      const counts = await faultCounts();
+      for (const p of pages) p.online();
+      const expected = ids.filter((id) => last.get(id)).sort();
+      await waitUntil(
+        async () => pages.every((p) => p.pending().length === 0) && JSON.stringify(await serverItems()) === JSON.stringify(expected),
+        'the pages and the server never agreed',
+        { timeout: 60000, interval: 200 },
+      );
 
-    for (const p of pages) expect(p.starred(), `${p.name} shows the last choice`).to.deep.equal(expected);
-    expect(await serverItems(), 'the server holds the last choice').to.deep.equal(expected);
-    for (const p of pages) await p.open();
-    for (const p of pages) expect(p.starred(), `${p.name} reloaded shows it`).to.deep.equal(expected);
-    const kept = Object.keys(localStorage).filter((k) => k.startsWith('programme-elements:outbox:') && localStorage.getItem(k) !== null);
-    expect(kept, 'nothing left waiting').to.deep.equal([]);
+      for (const p of pages) expect(p.starred(), `${p.name} shows the last choice`).to.deep.equal(expected);
+      expect(await serverItems(), 'the server holds the last choice').to.deep.equal(expected);
+      for (const p of pages) await p.open();
+      for (const p of pages) expect(p.starred(), `${p.name} reloaded shows it`).to.deep.equal(expected);
+      const kept = Object.keys(localStorage).filter((k) => k.startsWith('programme-elements:outbox:') && localStorage.getItem(k) !== null);
+      expect(kept, 'nothing left waiting').to.deep.equal([]);
 
-    // The run did meet every kind of fault.
-    expect(counts.failed, 'answered 5xx').to.be.greaterThan(10);
-    expect(counts.dropped, 'closed before arriving').to.be.greaterThan(10);
-    expect(counts.lost, 'answer lost').to.be.greaterThan(5);
-    console.log(
-      `nothing-lost run: ${PRESSES} presses over ${ITEMS} items on 2 pages in ${Math.round(pressing)} ms, ${reloads} reload mid-run, ${restarts.length} server restarts; ` +
-        `proxy saw ${counts.requests} requests: ${counts.failed} answered 5xx, ${counts.dropped} closed before arriving, ${counts.lost} carried out with the answer lost, ${counts.refused} refused while restarting; ` +
-        `${expected.length} items starred at the end on both pages, both reloads and the server`,
-    );
+      // The run did meet every kind of fault.
+      expect(counts.failed, 'answered 5xx').to.be.greaterThan(10);
+      expect(counts.dropped, 'closed before arriving').to.be.greaterThan(10);
+      expect(counts.lost, 'answer lost').to.be.greaterThan(5);
+      console.log(
+        `nothing-lost run: ${PRESSES} presses over ${ITEMS} items on 2 pages in ${Math.round(pressing)} ms, ${reloads} reload mid-run, ${restarts.length} server restarts; ` +
+          `proxy saw ${counts.requests} requests: ${counts.failed} answered 5xx, ${counts.dropped} closed before arriving, ${counts.lost} carried out with the answer lost, ${counts.refused} refused while restarting; ` +
+          `${expected.length} items starred at the end on both pages, both reloads and the server`,
+      );
+    });
   });
-});

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startReferenceServer } from '../../server/reference-server.mjs';
 import { DEMO_CREDENTIALS, DEMO_USERS, hashPassword } from '../../server/users.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
+import pg from 'pg';
 
 const readJson = async (req) => {
   let body = '';
@@ -16,6 +17,10 @@ const readJson = async (req) => {
  * server: on 127.0.0.1, on a port of its own, with a fresh SQLite database, allowing the test
  * page's origin, with the demo's accounts and three more (TEST_ACCOUNTS) that tests may lock out
  * or change the password of. It is started on the first request below.
+ *
+ * The same server on PostgreSQL answers under /reference-pg/ (every route below), when the
+ * environment has TEST_DATABASE_URL: on a schema of its own, made fresh for the run.
+ * GET  /reference/engines     ["sqlite"] or ["sqlite", "postgres"]: the instances there are
  *
  * GET  /reference/config      { "url": "http://localhost:PORT", "faulty": "http://localhost:PORT2" }:
  *                             `localhost`, so that the test page (http://localhost:8000) and the
@@ -41,21 +46,41 @@ export const TEST_ACCOUNTS = [
   { id: 'mover', username: 'mover', name: 'Mover Test', password: 'move-me-1' },
 ];
 
-export function referenceMiddleware() {
+/** A fresh schema on the test database for this run (earlier runs' are dropped): its URL. */
+async function freshSchema(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'reference_run_%'");
+    for (const { nspname } of rows) await client.query(`DROP SCHEMA "${nspname}" CASCADE`);
+    const schema = `reference_run_${process.pid}_${Date.now()}`;
+    await client.query(`CREATE SCHEMA "${schema}"`);
+    const withSchema = new URL(url);
+    withSchema.searchParams.set('options', `-c search_path=${schema}`);
+    return withSchema.href;
+  } finally {
+    await client.end();
+  }
+}
+
+/** One reference server (on SQLite, or on PostgreSQL at `databaseUrl`) with its fault proxy, started on first use. */
+function referenceInstance(databaseUrl) {
   let databaseFile;
+  let schemaUrl;
   let users;
   let origin;
   let port = 0;
-  let server;
   let starting;
   let proxy;
 
   const start = async () => {
     users ??= [...DEMO_USERS, ...(await Promise.all(TEST_ACCOUNTS.map(async (a) => ({ ...a, password: await hashPassword(a.password) }))))];
-    server = await startReferenceServer({
+    schemaUrl ??= databaseUrl && (await freshSchema(databaseUrl));
+    const server = await startReferenceServer({
       port,
       host: '127.0.0.1',
       databaseFile,
+      databaseUrl: schemaUrl,
       dataFile: null,
       allowedOrigins: [origin],
       users,
@@ -64,17 +89,35 @@ export function referenceMiddleware() {
     port = server.port;
     return server;
   };
-  const ensure = (ctx) => {
-    if (!starting) {
-      origin = ctx.origin;
-      const dir = mkdtempSync(join(tmpdir(), 'programme-reference-'));
-      databaseFile = join(dir, 'schedules.sqlite');
-      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-      starting = start();
-      proxy = startFaultProxy(() => port);
-    }
-    return starting;
+  return {
+    port: () => port,
+    proxy: () => proxy,
+    async ensure(ctx) {
+      if (!starting) {
+        origin = ctx.origin;
+        const dir = mkdtempSync(join(tmpdir(), 'programme-reference-'));
+        databaseFile = join(dir, 'schedules.sqlite');
+        process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+        starting = start();
+        proxy = startFaultProxy(() => port);
+      }
+      await starting;
+      return proxy;
+    },
+    async restart(pause) {
+      starting = (async () => {
+        await (await starting).close();
+        await new Promise((r) => setTimeout(r, pause));
+        return start();
+      })();
+      await starting;
+    },
   };
+}
+
+export function referenceMiddleware() {
+  const instances = { '/reference/': referenceInstance() };
+  if (process.env.TEST_DATABASE_URL) instances['/reference-pg/'] = referenceInstance(process.env.TEST_DATABASE_URL);
   const json = (ctx, status, body) => {
     ctx.status = status;
     ctx.type = 'application/json';
@@ -82,31 +125,30 @@ export function referenceMiddleware() {
   };
 
   return async (ctx, next) => {
-    if (!ctx.path.startsWith('/reference/')) return next();
-    await ensure(ctx);
-    const faults = await proxy;
+    const prefix = Object.keys(instances).find((p) => ctx.path.startsWith(p));
+    if (!prefix) return next();
+    const route = `/reference/${ctx.path.slice(prefix.length)}`;
+    if (route === '/reference/engines') return json(ctx, 200, ['sqlite', ...(instances['/reference-pg/'] ? ['postgres'] : [])]);
+    const instance = instances[prefix];
+    const faults = await instance.ensure(ctx);
+    const port = instance.port();
 
-    if (ctx.path === '/reference/config' && ctx.method === 'GET') {
+    if (route === '/reference/config' && ctx.method === 'GET') {
       return json(ctx, 200, { url: `http://localhost:${port}`, faulty: `http://localhost:${faults.port}` });
     }
 
-    if (ctx.path === '/reference/faults') {
+    if (route === '/reference/faults') {
       if (ctx.method === 'POST') return json(ctx, 200, faults.configure(await readJson(ctx.req)));
       return json(ctx, 200, faults.counts());
     }
 
-    if (ctx.path === '/reference/restart' && ctx.method === 'POST') {
-      starting = (async () => {
-        await (await starting).close();
-        await new Promise((r) => setTimeout(r, Number(ctx.query.pause ?? 0)));
-        return start();
-      })();
-      await starting;
+    if (route === '/reference/restart' && ctx.method === 'POST') {
+      await instance.restart(Number(ctx.query.pause ?? 0));
       ctx.status = 204;
       return;
     }
 
-    if (ctx.path === '/reference/node-fetch' && ctx.method === 'POST') {
+    if (route === '/reference/node-fetch' && ctx.method === 'POST') {
       const { method = 'GET', path = '/', headers = {}, body } = await readJson(ctx.req);
       if (!String(path).startsWith('/')) return json(ctx, 400, { error: 'path must start with /' });
       const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers, body, redirect: 'manual' });
@@ -117,7 +159,7 @@ export function referenceMiddleware() {
       });
     }
 
-    if (ctx.path === '/reference/star-page' && ctx.method === 'GET') {
+    if (route === '/reference/star-page' && ctx.method === 'GET') {
       const item = String(ctx.query.item ?? 'P021').replace(/[^\w-]/g, '');
       const api = `http://localhost:${port}/api/schedule`;
       const login = `http://localhost:${port}/login?return={return}`;
@@ -130,7 +172,7 @@ export function referenceMiddleware() {
       return;
     }
 
-    if (ctx.path === '/reference/signed-in' && ctx.method === 'GET') {
+    if (route === '/reference/signed-in' && ctx.method === 'GET') {
       ctx.type = 'text/html';
       ctx.body = '<!doctype html><html lang="en"><title>Back on the test page</title><p>Back from the login form.</p></html>';
       return;
