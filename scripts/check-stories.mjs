@@ -19,6 +19,8 @@
  * - in a story tagged `save-error` (a scripted press of a star fails on purpose), a
  *   `programme-error` of kind `save` or `queued` is allowed, and the star must show its "not saved"
  *   or "not sent yet" message;
+ * - in a story tagged `schedule-error` (the reader's schedule cannot be read, on purpose), one
+ *   `programme-error` of kind `schedule` is allowed;
  * - a script from a programme that ran (hostile.json sets `window.__pwned`).
  * Docs pages are opened too: they must render an argument table and raise no error.
  *
@@ -179,6 +181,7 @@ async function check(browser, base, entry, tagsOf) {
   const expectError = tags.has('expected-error');
   const expectLoading = tags.has('loading-state');
   const expectSaveError = tags.has('save-error');
+  const expectScheduleError = tags.has('schedule-error');
   const isDocs = entry.type === 'docs';
   const problems = [];
   const failedData = new Set();
@@ -241,7 +244,9 @@ async function check(browser, base, entry, tagsOf) {
     if (!expectLoading && seen.loading.length) problems.push(`still loading: "${seen.loading[0]}"`);
     if (expectLoading && !isDocs && !seen.loading.length) problems.push('tagged loading-state but shows no loading line');
     if (!expectError && seen.alerts.length) problems.push(`shows an error: "${seen.alerts[0]}"`);
-    const programmeErrors = expectSaveError ? seen.programmeErrors.filter((e) => !e.startsWith('save: ') && !e.startsWith('queued: ')) : seen.programmeErrors;
+    const programmeErrors = seen.programmeErrors.filter(
+      (e) => !(expectSaveError && (e.startsWith('save: ') || e.startsWith('queued: '))) && !(expectScheduleError && e.startsWith('schedule: ')),
+    );
     if (expectSaveError && !isDocs && !seen.saveMessages.length) problems.push('tagged save-error but no star says why its change was not saved');
     if (!expectError && programmeErrors.length) {
       const kinds = [...new Set(programmeErrors)].map((e) => `${programmeErrors.filter((x) => x === e).length}× ${e}`);

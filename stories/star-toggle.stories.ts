@@ -168,8 +168,9 @@ export const LocalMode: Story = {
     </story-programme>`,
 };
 
-/** The schedule cannot be read (`user()` rejects): the star offers "Try again", which asks the adapter again. */
+/** The schedule cannot be read (`user()` rejects): the star offers "Try again", which asks the adapter again, and one `programme-error` of kind `schedule` fires. */
 export const ScheduleUnavailable: Story = {
+  tags: ['schedule-error'],
   render: starWith({ unavailable: true }),
 };
 

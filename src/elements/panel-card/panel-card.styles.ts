@@ -68,8 +68,13 @@ export const styles = [
     }
     .add-calendar {
       display: inline-block;
+      vertical-align: top;
       margin-inline-start: 0.5em;
       font-size: 0.875em;
+    }
+    .add-calendar[open] {
+      display: block;
+      margin-inline-start: 0;
     }
     .add-calendar summary {
       cursor: pointer;
@@ -82,10 +87,11 @@ export const styles = [
     }
     .calendar-links button {
       font: inherit;
+      text-align: start;
       padding: 0;
       border: 0;
       background: none;
-      color: LinkText;
+      color: var(--_accent);
       text-decoration: underline;
       cursor: pointer;
     }
