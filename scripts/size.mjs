@@ -33,10 +33,12 @@ if (!existsSync(join(dist, 'programme-elements.min.js'))) {
  * list marks the reader's clashing sessions (about 300 B), and its menu offers the calendar address
  * and a share link (their code is lazy; their words are not, as every string of an element is in
  * its words object), and each session of a card has "Add to calendar" (a disclosure whose links
- * load when opened). Hence 32,500 B: still about five times smaller than the best-known peer's
- * 158,771 B.
+ * load when opened). Hence 32,500 B. Issue 16: a part that cannot be loaded (a copy without its
+ * lazy/ folder) is said in words and fired as `missing-code`, never a silent no-op (about 330 B,
+ * LazyParts and its words). Hence 33,000 B: still about five times smaller than the best-known
+ * peer's 158,771 B.
  */
-const BUDGET = 32_500;
+const BUDGET = 33_000;
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** The file and every local module it imports statically, transitively. */
@@ -67,11 +69,11 @@ for (const entry of ['index', 'core', 'programme-source', 'panel-card', 'abstrac
  * (lazy chunks stay apart). 20,000 B is the budget set in issue 11; issue 15's signed-out keeping,
  * unreadable-schedule reason and offer slot (above), and each session's "Add to calendar"
  * disclosure (its links lazy), and the star that takes focus when the reader is back from signing
- * in, made it 20,900 B.
+ * in, made it 20,900 B; issue 16's missing-part message (above) 21,300 B.
  */
-const CARDS_BUDGET = 20_900;
-/** A page of only a `<session-list>`, the same way: 28,000 B before first render (issue 12), 29,300 B with issue 15's part (clashes, calendar and share words included). */
-const LIST_BUDGET = 29_300;
+const CARDS_BUDGET = 21_300;
+/** A page of only a `<session-list>`, the same way: 28,000 B before first render (issue 12), 29,300 B with issue 15's part (clashes, calendar and share words included), 29,700 B with issue 16's missing-part message. */
+const LIST_BUDGET = 29_700;
 async function pageOf(entry) {
   const bundle = await rollup({ input: join(dist, entry), plugins: [resolveNode({ browser: true }), commonjs()], onwarn: () => {} });
   const { output } = await bundle.generate({ format: 'es', plugins: [terser({ ecma: 2022, module: true, format: { comments: false } })] });

@@ -9,9 +9,10 @@ import type { ValidationProblem } from './data/validate.js';
  * - `no-source`: the element has neither a `src` nor a `<programme-source>` around it (or the source has no `src`);
  * - `save`: the schedule refused a change to a star, which is put back;
  * - `queued`: a change could not be delivered now (or the reader is signed out); it is kept, shown as pending, and sent when the server is back (or the reader signs in again);
- * - `schedule`: the reader's schedule could not be read (the server is unreachable or answered nonsense); the stars offer to try again.
+ * - `schedule`: the reader's schedule could not be read (the server is unreachable or answered nonsense); the stars offer to try again;
+ * - `missing-code`: a part of the library that loads on demand (a `lazy/` chunk) could not be loaded: most often the file was copied without its `lazy/` folder.
  */
-export type ProgrammeErrorKind = LoadFailure | 'partial' | 'not-found' | 'no-source' | 'save' | 'queued' | 'schedule';
+export type ProgrammeErrorKind = LoadFailure | 'partial' | 'not-found' | 'no-source' | 'save' | 'queued' | 'schedule' | 'missing-code';
 
 /** `programme-error`: loading or saving failed. `message` is the detailed reason. */
 export interface ProgrammeErrorDetail {

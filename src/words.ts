@@ -48,6 +48,8 @@ export interface CoreWords {
   notSentYet: (reason: string) => string;
   /** Said by a star whose change met a signed-out server: the change is kept for the next sign-in. */
   keptUntilSignIn: string;
+  /** Said when a part of the element that loads on demand could not be loaded. */
+  missingPart: string;
   /** Each session's way into the reader's calendar: the disclosure, and its file download. */
   addToCalendar: string;
   calendarFile: string;
@@ -199,6 +201,7 @@ export const coreEnglishWords: CoreWords = {
   keepLocalStars: 'No, thanks',
   addedLocalStars: (count) => `${count === 1 ? '1 item' : `${count} items`} added to your account.`,
   keptLocalStars: 'Your earlier stars stay in this browser only.',
+  missingPart: 'Part of this programme could not be loaded. Reload the page; if that does not help, tell the people who run this site.',
   addToCalendar: 'Add to calendar',
   calendarFile: 'Calendar file (.ics) for Apple Calendar, Outlook and others',
   partlyStarred: 'In your schedule through its panel or one of its papers',

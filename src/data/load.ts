@@ -1,3 +1,4 @@
+import { missingPart } from './missing-part.js';
 import type { ProgrammeFormat } from './importers/index.js';
 import { ProgrammeLoadError } from './load-error.js';
 import type { Imported } from './importers/index.js';
@@ -47,7 +48,7 @@ async function toProgramme(json: unknown, format: ProgrammeFormat, url: string, 
   try {
     importers = await import('./importers/index.js');
   } catch (e) {
-    throw new ProgrammeLoadError('network', `The importers needed to read the programme at ${url} could not be loaded (${(e as Error).message}).`, url, status);
+    throw new ProgrammeLoadError('network', `${url} needs an importer: ${missingPart('importers', e)}`, url, status);
   }
   return importers.imported(json, format, url, status, timeZone);
 }

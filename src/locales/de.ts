@@ -48,6 +48,7 @@ export const germanWords: Words = {
   addLocalStars: 'Meinem Konto hinzufügen',
   keepLocalStars: 'Nein, danke',
   keptLocalStars: 'Ihre früheren Markierungen bleiben nur in diesem Browser.',
+  missingPart: 'Ein Teil dieses Programms konnte nicht geladen werden. Laden Sie die Seite neu; hilft das nicht, sagen Sie es den Betreibern dieser Website.',
   addToCalendar: 'Zum Kalender hinzufügen',
   calendarFile: 'Kalenderdatei (.ics) für Apple Kalender, Outlook und andere',
   addedLocalStars: (count) => `${count === 1 ? '1 Eintrag' : `${count} Einträge`} Ihrem Konto hinzugefügt.`,

@@ -1,3 +1,4 @@
+import { missingPart } from '../data/missing-part.js';
 import type { ScheduleAdapter, SetStarredOptions } from './adapter.js';
 import { apiBase } from './api-base.js';
 import { onePer } from './registry.js';
@@ -9,7 +10,12 @@ import { onePer } from './registry.js';
  */
 export function deferredHttpAdapterFor(base: string, login?: string): ScheduleAdapter {
   return onePer(`deferred-http-adapter|${apiBase(base)}|${login ?? ''}`, () => {
-    const real = import('./http-adapter.js').then(({ httpAdapterFor }) => httpAdapterFor(base, login));
+    const real = import('./http-adapter.js').then(
+      ({ httpAdapterFor }) => httpAdapterFor(base, login),
+      (e: unknown) => {
+        throw new Error(missingPart('HTTP schedule adapter', e));
+      },
+    );
     return {
       scope: apiBase(base),
       login,

@@ -27,6 +27,9 @@ const fixturePath = (name) => files[name] ?? `test/fixtures/programmes/${name}.j
  * GET /never                       headers never come (the connection is closed after 20 s)
  * GET /redirect?to=URL             302 to URL (another origin, say)
  * GET /generated/N.json?days=D&rooms=R   the benchmark's generated programme of N sessions
+ * GET /no-lazy/FILE                dist/FILE, except anything in dist/lazy/ (404): the self-contained
+ *                                  file copied without its lazy/ folder, as a site might
+ * GET /no-lazy-page?element=HTML   a page loading /no-lazy/programme-elements.min.js with that markup
  */
 export function fixturesMiddleware() {
   return async (ctx, next) => {
@@ -39,6 +42,26 @@ export function fixturesMiddleware() {
     if (delay) await sleep(delay);
 
     let m;
+    if ((m = url.pathname.match(/^\/no-lazy\/([\w.-]+\.js)$/))) {
+      try {
+        ctx.body = await readFile(`${root}dist/${m[1]}`, 'utf8');
+        ctx.type = 'text/javascript';
+      } catch {
+        ctx.status = 404;
+      }
+      return;
+    }
+    if (url.pathname.startsWith('/no-lazy/')) {
+      ctx.status = 404;
+      ctx.body = 'not copied';
+      return;
+    }
+    if (url.pathname === '/no-lazy-page') {
+      ctx.type = 'text/html';
+      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A page without lazy/</title>
+<script type="module" src="/no-lazy/programme-elements.min.js"></script></head><body><main>${url.searchParams.get('element') ?? ''}</main></body></html>`;
+      return;
+    }
     if ((m = url.pathname.match(/^\/programmes\/([\w-]+)\.json$/))) {
       try {
         ctx.body = await readFile(root + fixturePath(m[1]), 'utf8');

@@ -124,6 +124,10 @@ export const styles = [
       font-size: 0.875em;
       color: var(--_muted);
     }
+    .missing {
+      margin: 0.75em 0 0;
+      font-weight: 600;
+    }
     .offer {
       display: flex;
       flex-wrap: wrap;

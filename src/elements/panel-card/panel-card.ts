@@ -13,6 +13,7 @@ import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
 import { ScheduleController } from '../shared/schedule-controller.js';
 import type { ScheduleStore } from '../../schedule/store.js';
+import { LazyParts } from '../shared/lazy-parts.js';
 import { localOffer } from '../shared/local-offer-slot.js';
 import { errorView, statusViews } from '../shared/status-view.js';
 import { paragraphs } from '../shared/paragraphs.js';
@@ -93,6 +94,7 @@ export class PanelCard extends ScheduleElement {
   readonly #programme = new ProgrammeController(this);
   /** Re-renders on sign-in and sign-out (the note under the card); the stars follow their own items. */
   readonly #schedule = new ScheduleController(this, { watch: () => [] });
+  readonly #parts = new LazyParts(this);
 
   get #words() {
     return wordsFor(coreEnglishWords, this.words, localeOf(this));
@@ -151,6 +153,7 @@ export class PanelCard extends ScheduleElement {
       ${store.status === 'signed-out' ? html`<p part="note" class="note">${words.signedOutNote}</p>` : nothing}
       ${store.status === 'error' ? html`<p part="note" class="note" role="status">${words.scheduleUnreadable(store.message)}</p>` : nothing}
       ${localOffer(this, store, conference.id, words)}
+      ${this.#parts.view(words.missingPart)}
       ${href ? html`<p class="more"><a href=${href} part="link">${words.moreAboutPanel}<span class="visually-hidden">: ${panel.title}</span></a></p>` : nothing}
     </article>`;
   }
@@ -208,10 +211,13 @@ export class PanelCard extends ScheduleElement {
 
   #loadCalendarMenu = (e: Event) => {
     if (this.#calendarMenu || !(e.target as HTMLDetailsElement).open) return;
-    void import('./calendar-menu.js').then((menu) => {
-      this.#calendarMenu = menu;
-      this.requestUpdate();
-    });
+    void this.#parts
+      .load('calendar links', () => import('./calendar-menu.js'))
+      .then((menu) => {
+        if (!menu) return;
+        this.#calendarMenu = menu;
+        this.requestUpdate();
+      });
   };
 
   #papers(session: Session, position: number, time: ReturnType<typeof sessionTime>, level: number) {

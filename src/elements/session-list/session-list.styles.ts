@@ -109,7 +109,8 @@ export const styles = [
       margin: 0;
     }
     .sign-in,
-    .offer {
+    .offer,
+    .missing {
       display: flex;
       flex-wrap: wrap;
       gap: 0.25em 0.75em;

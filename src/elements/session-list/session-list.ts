@@ -13,6 +13,7 @@ import { wordsFor, type Words } from '../../words.js';
 import { englishWords } from '../../words-list.js';
 import { dayTabs } from '../shared/day-tabs.js';
 import { keepClearOfStickyHeading } from '../shared/focus-visible.js';
+import { LazyParts } from '../shared/lazy-parts.js';
 import { localOffer } from '../shared/local-offer-slot.js';
 import { localeOf } from '../shared/locale.js';
 import { ProgrammeController } from '../shared/programme-controller.js';
@@ -199,6 +200,8 @@ export class SessionList extends ScheduleElement {
   readonly #programme = new ProgrammeController(this);
   /** Re-renders on every change of the stars: each row's star shows "partly" through its panel and papers. */
   readonly #schedule = new ScheduleController(this, { watch: () => 'all' });
+  /** The parts loaded on first use; a missing one is said in words. */
+  readonly #parts = new LazyParts(this);
   /** The calendar address, the share link and shared schedules (list-sharing.ts), loaded when first wanted. */
   #sharing?: ListSharing;
   #sharingCode?: Promise<ListSharing>;
@@ -324,7 +327,8 @@ export class SessionList extends ScheduleElement {
     this.#window.setItems(items);
     const show = controlsFrom(this.controls);
     const narrow = this.#band(this.width) === 0;
-    const grid = this.view === 'grid' && !narrow;
+    // Without its code (a copy without lazy/), the timetable is the list.
+    const grid = this.view === 'grid' && !narrow && !this.#parts.missing('timetable');
     const level = Math.min(Math.max(this.headingLevel || 2, 1), 5);
     const viewer = viewerTimeZone();
     const signedOut = store.status === 'signed-out';
@@ -362,6 +366,7 @@ export class SessionList extends ScheduleElement {
       ${signedOut ? signInLine(store.adapter.login, words) : nothing}
       ${localOffer(this, store, conference.id, words)}
       ${store.status === 'error' ? html`<p part="sign-in" class="sign-in" role="status">${words.scheduleUnreadable(store.message)}</p>` : nothing}
+      ${this.#parts.view(words.missingPart)}
       ${index.source.skipped && html`<p part="skipped">${words.skipped(index.source.skipped.items.length)}</p>`}
       <p part="count" class="count" role="status">${words.showing(rows.length, all.length)}${this.notice ? html` <span class="notice">${this.notice}</span>` : nothing}</p>
       ${
@@ -419,11 +424,14 @@ export class SessionList extends ScheduleElement {
   }
 
   #loadSharing(): Promise<ListSharing> {
-    return (this.#sharingCode ??= import('./list-sharing.js').then(({ ListSharing }) => {
-      const sharing = (this.#sharing = new ListSharing(this));
-      sharing.hostUpdated();
-      return sharing;
-    }));
+    return (this.#sharingCode ??= this.#parts
+      .load('sharing', () => import('./list-sharing.js'))
+      .then((code) => {
+        if (!code) throw new Error('not loaded');
+        const sharing = (this.#sharing = new code.ListSharing(this));
+        sharing.hostUpdated();
+        return sharing;
+      }));
   }
 
   /** Rows and list items for the current filters, computed again only when an input changed. */
@@ -477,23 +485,28 @@ export class SessionList extends ScheduleElement {
     ></star-toggle>`;
   }
 
-  #moreCode?: Promise<typeof import('./list-filters.js')>;
-
-  #loadMore(): Promise<typeof import('./list-filters.js')> {
-    return (this.#moreCode ??= import('./list-filters.js').then((more) => {
-      this.#adopt(more.filterStyles);
-      this.#more = more;
-      this.requestUpdate();
-      return more;
-    }));
+  #loadMore(): Promise<typeof import('./list-filters.js') | undefined> {
+    return this.#parts
+      .load('filters and menu', () => import('./list-filters.js'))
+      .then((more) => {
+        if (more && !this.#more) {
+          this.#adopt(more.filterStyles);
+          this.#more = more;
+          this.requestUpdate();
+        }
+        return more;
+      });
   }
 
   #loadGrid() {
-    void import('./grid-view.js').then((grid) => {
-      this.#adopt(grid.gridStyles);
-      this.#gridView = grid;
-      this.requestUpdate();
-    });
+    void this.#parts
+      .load('timetable', () => import('./grid-view.js'))
+      .then((grid) => {
+        if (!grid || this.#gridView) return;
+        this.#adopt(grid.gridStyles);
+        this.#gridView = grid;
+        this.requestUpdate();
+      });
   }
 
   /** Adds the styles of a part that loaded on first use to the element's own. */
@@ -542,8 +555,10 @@ export class SessionList extends ScheduleElement {
     return this.#store;
   }
 
-  sharingViews(): Promise<typeof import('./list-filters.js')> {
-    return this.#loadMore();
+  async sharingViews(): Promise<typeof import('./list-filters.js')> {
+    const more = await this.#loadMore();
+    if (!more) throw new Error(this.#parts.failed ?? 'not loaded');
+    return more;
   }
 
   sharingWords(): Words {
@@ -589,7 +604,8 @@ export class SessionList extends ScheduleElement {
    * of only a list does not download it before its first render.
    */
   #defineCard(): void {
-    if (!customElements.get('panel-card')) void import('../panel-card/panel-card.js').then(({ PanelCard }) => PanelCard.define());
+    if (!customElements.get('panel-card'))
+      void this.#parts.load('panel card', () => import('../panel-card/panel-card.js')).then((code) => code?.PanelCard.define());
   }
 
   #toggle(sessionId: string, panelId: string) {
