@@ -57,7 +57,7 @@ export default [
   },
   {
     // The command line (bin/programme-elements.mjs): the same importers and validator, run by Node.
-    input: { cli: 'src/cli/convert.ts' },
+    input: { cli: 'src/cli/main.ts' },
     external: (id) => id.startsWith('node:') || /^(@xmldom\/xmldom|ical\.js|papaparse)(\/|$)/.test(id),
     plugins: [ts()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'cli/[name]-[hash].js' },
@@ -74,5 +74,36 @@ export default [
     input: { 'locales/de.min': 'src/locales/de.ts' },
     plugins: [resolve({ browser: true }), ts(), minify()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js' },
+  },
+  {
+    // The embed builder's page (demo/builder.html): the same loader and validator, for a web editor's check.
+    input: { builder: 'src/builder/builder.ts' },
+    plugins: [resolve({ browser: true }), commonjs(), ts(), minify()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'builder/[name]-[hash].js' },
+  },
+  {
+    // The iframe embed (docs/embed.md): the page's one module script, and the page itself copied
+    // beside it as dist/embed.html, loading its scripts from there ('../dist/x.js' becomes './x.js').
+    input: { 'embed-page': 'src/embed/embed-page.ts' },
+    plugins: [
+      resolve({ browser: true }),
+      ts(),
+      minify(),
+      {
+        name: 'embed-page-html',
+        async generateBundle() {
+          const { readFile } = await import('node:fs/promises');
+          const html = await readFile('embed/embed.html', 'utf8');
+          this.emitFile({ type: 'asset', fileName: 'embed.html', source: html.replaceAll('"../dist/', '"./') });
+        },
+      },
+    ],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'embed/[name]-[hash].js' },
+  },
+  {
+    // The host page's script for embeds (resizes their iframes): a plain script, no imports, no globals.
+    input: { 'embed-host': 'src/embed/embed-host.ts' },
+    plugins: [ts(), minify()],
+    output: { dir: 'dist', format: 'iife', entryFileNames: '[name].js' },
   },
 ];

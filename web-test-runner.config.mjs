@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { cliMiddleware } from './test/server/cli.mjs';
 import { cspPageMiddleware } from './test/server/csp-page.mjs';
+import { embedMiddleware } from './test/server/embed.mjs';
 import { fixturesMiddleware } from './test/server/fixtures.mjs';
 import { referenceMiddleware } from './test/server/reference.mjs';
 import { scheduleApiMiddleware } from './test/server/schedule-api.mjs';
@@ -46,7 +47,15 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), papaparseAsModule],
-  middleware: [fixturesMiddleware(), schemaMiddleware(), scheduleApiMiddleware(), referenceMiddleware(), cspPageMiddleware(), cliMiddleware()],
+  middleware: [
+    fixturesMiddleware(),
+    schemaMiddleware(),
+    scheduleApiMiddleware(),
+    referenceMiddleware(),
+    cspPageMiddleware(),
+    cliMiddleware(),
+    embedMiddleware(),
+  ],
   // The default group: the reader in New York, the same on every machine.
   browsers: [browserIn('America/New_York')],
   groups: READER_ZONES.map((zone) => ({ name: `reader-in-${zone.replace('/', '-')}`, files: TIME_TESTS, browsers: [browserIn(zone)] })),

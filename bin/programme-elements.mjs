@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The command line of programme-elements (see src/cli/convert.ts); built by `npm run build`.
+// The command line of programme-elements (see src/cli/main.ts); built by `npm run build`.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
