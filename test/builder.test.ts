@@ -75,9 +75,21 @@ describe('the embed builder', function () {
         timeout: 8000,
       },
     );
+    // The static HTML, pasted into a page that runs no script: the panel's text is all there.
+    const staticHtml = (doc.getElementById('snippet-static') as HTMLTextAreaElement).value;
+    expect(staticHtml).to.contain('id="P021"').and.contain('Kazakhstan Between Great Powers').and.not.contain('<script');
+    const still = document.createElement('div');
+    still.innerHTML = staticHtml;
+    expect(still.textContent).to.contain('Is Kazakhstan a middle power?').and.contain('Gulnara Abenova');
+    expect(!!still.querySelector('script, style, iframe, panel-card')).to.equal(false);
+    expect((doc.getElementById('snippet-static-css') as HTMLTextAreaElement).value).to.contain('.pe-');
     // The iframe snippet, pasted into another blank page: the embed page shows the panel, sized to it.
     const iframeSnippet = (doc.getElementById('snippet-iframe') as HTMLTextAreaElement).value;
-    expect(iframeSnippet).to.contain('embed.html?element=panel-card').and.contain('data-programme-embed').and.contain('embed-host.js');
+    expect(iframeSnippet)
+      .to.contain('embed.html?element=panel-card')
+      .and.contain('data-programme-embed')
+      .and.contain('embed-host.js')
+      .and.contain('accent=%237a0019');
     const host = document.createElement('iframe');
     host.title = 'A page with an embed';
     host.style.cssText = 'width: 50rem; height: 40rem';

@@ -171,6 +171,31 @@ describe('embed: the allow-list (src/embed/attributes.ts)', () => {
     ).to.equal('https://members.example.org/login?return={return}');
   });
 
+  it('takes the theme colours as plain CSS colours, and nothing that could carry more', () => {
+    const p = readEmbedParams(
+      new URLSearchParams({
+        element: 'panel-card',
+        src: '/p.json',
+        'panel-id': 'P1',
+        accent: '#7a0019',
+        surface: 'rgb(250 250 248)',
+        star: 'red;background:url(x)',
+      }),
+    );
+    expect(p.colours).to.deep.equal([
+      ['--programme-accent', '#7a0019'],
+      ['--programme-surface', 'rgb(250 250 248)'],
+    ]);
+    expect(p.ignored.map((i) => i.name)).to.deep.equal(['star']);
+    expect(p.attributes.map(([name]) => name)).to.not.include('accent');
+  });
+
+  it('paints the element in the colours given', async () => {
+    const { el } = await openEmbed({ element: 'panel-card', src: seed(), 'panel-id': 'P021', accent: '#7a0019' });
+    expect((el as HTMLElement).style.getPropertyValue('--programme-accent')).to.equal('#7a0019');
+    expect(getComputedStyle(el).getPropertyValue('--programme-accent').trim()).to.equal('#7a0019');
+  });
+
   it('keeps the stars in this browser unless a schedule is given', () => {
     expect(attrs({ element: 'star-toggle', src: '/p.json', 'item-id': 'P1' }).schedule).to.equal('local');
     expect(attrs({ element: 'star-toggle', src: '/p.json', 'item-id': 'P1', schedule: 'https://members.example.org/api/schedule' }).schedule).to.equal(

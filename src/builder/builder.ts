@@ -8,6 +8,7 @@
 import { ProgrammeLoadError } from '../data/load-error.js';
 import { loadProgramme } from '../data/load.js';
 import type { ProgrammeIndex } from '../data/programme-index.js';
+import { STATIC_STYLESHEET, staticSnippet } from './static-snippet.js';
 import { cssColour, embedUrl, iframeSnippet, scriptSnippet, tokenDeclarations, type BuilderElement, type EmbedChoice } from './snippets.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -96,6 +97,7 @@ async function load(): Promise<void> {
     status.textContent = `Loaded${read}: ${index.conference.title}, ${panels.length} panels, ${sessions} sessions, times in ${index.conference.timeZone}.${left}`;
     if (skipped) listProblems(skipped.problems);
     fillPickers(index);
+    $<HTMLTextAreaElement>('snippet-static-css').value = STATIC_STYLESHEET;
     $('choices').hidden = false;
     update();
   } catch (e) {
@@ -163,15 +165,16 @@ function update(): void {
   $<HTMLTextAreaElement>('snippet-script').value = scriptSnippet(choice);
   $<HTMLTextAreaElement>('snippet-iframe').value = iframeSnippet(choice, `${index.conference.title}: programme`);
   $<HTMLAnchorElement>('embed-link').href = embedUrl(choice);
+  const rendered = staticSnippet(index, choice);
+  $<HTMLTextAreaElement>('snippet-static').value = rendered.html ?? '';
   $('snippet-static-note').textContent =
-    choice.element === 'star-toggle'
-      ? 'A star needs a script: it has no static form.'
-      : `For a site that allows neither scripts nor iframes: npx programme-elements render ${choice.src} --element ${choice.element}` +
-        Object.entries(choice.attributes)
-          .filter(([name]) => name !== 'deep-link')
-          .map(([name, v]) => ` --${name} ${JSON.stringify(v)}`)
-          .join('') +
-        ' > programme.html, then paste the HTML (see docs/static-html.md).';
+    rendered.why ??
+    `Paste it as HTML (in WordPress, a Custom HTML block), and add the stylesheet below to the site once. The same from the command line: npx programme-elements render ${choice.src} --element=${choice.element}${Object.entries(
+      choice.attributes,
+    )
+      .filter(([name]) => name !== 'deep-link' && name !== 'view')
+      .map(([name, v]) => ` --${name}=${JSON.stringify(v)}`)
+      .join('')}. Times are in the conference's zone unless you chose another.`;
 }
 
 /** Copies a snippet and says so next to its button. */

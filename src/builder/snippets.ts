@@ -5,6 +5,8 @@
  * every value is escaped for the attribute or text it lands in.
  */
 
+import { COLOUR_TOKENS, cssColour, type ColourName } from '../embed/colours.js';
+
 /** The elements a builder can make, and their attributes as a web editor sets them. */
 export type BuilderElement = 'panel-card' | 'session-list' | 'abstract-view' | 'star-toggle';
 
@@ -17,26 +19,19 @@ export interface EmbedChoice {
   /** The page's language for the element (`lang` on a wrapper), when not the page's own. */
   lang?: string;
   /** Theme tokens: `--programme-accent` and friends, CSS colours. */
-  colours: Partial<Record<'accent' | 'surface' | 'star', string>>;
+  colours: Partial<Record<ColourName, string>>;
   /** Where the package's files are served: the folder holding programme-elements.min.js, lazy/ and embed.html. */
   filesUrl: string;
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A CSS colour a web editor typed, or undefined when it is anything else (no `;`, `}` or url()). */
-export function cssColour(value: string | undefined): string | undefined {
-  const v = value?.trim();
-  if (!v || v.length > 64) return undefined;
-  return /^(#[0-9a-f]{3,8}|(rgb|hsl|oklch|oklab)a?\([\d\s.,%/+-]+\)|[a-z]+)$/i.test(v) ? v : undefined;
-}
-
-const TOKENS = { accent: '--programme-accent', surface: '--programme-surface', star: '--programme-star-color' } as const;
+export { cssColour };
 
 /** `--programme-accent: #7a0019; …` for the colours chosen. */
 export function tokenDeclarations(colours: EmbedChoice['colours']): string {
-  return (Object.keys(TOKENS) as (keyof typeof TOKENS)[])
-    .map((key) => [TOKENS[key], cssColour(colours[key])] as const)
+  return (Object.keys(COLOUR_TOKENS) as ColourName[])
+    .map((key) => [COLOUR_TOKENS[key], cssColour(colours[key])] as const)
     .filter(([, value]) => value)
     .map(([token, value]) => `${token}: ${value};`)
     .join(' ');
@@ -66,6 +61,7 @@ export function embedUrl(choice: EmbedChoice): string {
   url.searchParams.set('src', choice.src);
   for (const [name, value] of Object.entries(choice.attributes)) if (value !== '') url.searchParams.set(name, value);
   if (choice.lang) url.searchParams.set('lang', choice.lang);
+  for (const [name, value] of Object.entries(choice.colours)) if (cssColour(value)) url.searchParams.set(name, cssColour(value)!);
   return url.href;
 }
 

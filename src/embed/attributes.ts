@@ -8,6 +8,7 @@
  * module only decides; src/embed/mount.ts builds the page from its answer, with createElement and
  * setAttribute only.
  */
+import { COLOUR_TOKENS, cssColour, isColourName } from './colours.js';
 import { PROGRAMME_FORMATS } from '../data/formats.js';
 
 /** The longest value a parameter may have; longer ones are left out whole, never cut. */
@@ -136,6 +137,8 @@ export interface EmbedPlan {
   attributes: [name: string, value: string][];
   /** The page's language (`lang`), when given and valid. */
   lang?: string;
+  /** Theme colours (`accent`, `surface`, `star`), as token → colour, when given and valid. */
+  colours: [token: string, colour: string][];
   /** Every parameter left out, once each. */
   ignored: Ignored[];
   /** Why nothing can be shown: the text of the message on the page. */
@@ -163,7 +166,7 @@ function languageTag(value: string): string | undefined {
  * out and why; and, when nothing can be shown, the message to show instead.
  */
 export function readEmbedParams(params: URLSearchParams): EmbedPlan {
-  const plan: EmbedPlan = { attributes: [], ignored: [] };
+  const plan: EmbedPlan = { attributes: [], colours: [], ignored: [] };
   const ignored = new Map<string, string>();
   const ignore = (name: string, reason: string) => {
     const key = shown(name);
@@ -191,6 +194,14 @@ export function readEmbedParams(params: URLSearchParams): EmbedPlan {
     plan.lang = languageTag(lang);
     if (!plan.lang) ignore('lang', 'not a language tag');
   }
+  // Page-level like lang: the theme's colours, each a plain CSS colour.
+  for (const [name, value] of given) {
+    if (!isColourName(name)) continue;
+    const colour = cssColour(value);
+    if (colour) plan.colours.push([COLOUR_TOKENS[name], colour]);
+    else ignore(name, 'not a CSS colour');
+  }
+  const pageLevel = (name: string) => name === 'element' || name === 'lang' || isColourName(name);
   // Own properties only: `constructor` or `__proto__` is no element.
   const definition = tag && Object.hasOwn(EMBED_ELEMENTS, tag) ? EMBED_ELEMENTS[tag] : undefined;
   const names = EMBED_ELEMENT_NAMES.join(', ');
@@ -200,7 +211,7 @@ export function readEmbedParams(params: URLSearchParams): EmbedPlan {
       : ignored.has('element')
         ? `The element= of this embed is too long: it must be one of ${names}.`
         : `This embed does not say what to show: its address needs element= with one of ${names}.`;
-    for (const name of given.keys()) if (name !== 'element' && name !== 'lang') ignore(name, 'no element to set it on');
+    for (const name of given.keys()) if (!pageLevel(name)) ignore(name, 'no element to set it on');
     plan.ignored = [...ignored].map(([name, reason]) => ({ name, reason }));
     return plan;
   }
@@ -208,7 +219,7 @@ export function readEmbedParams(params: URLSearchParams): EmbedPlan {
   plan.element = tag;
   const refusedRequired = new Map<string, string>();
   for (const [name, value] of given) {
-    if (name === 'element' || name === 'lang') continue;
+    if (pageLevel(name)) continue;
     const check = Object.hasOwn(definition.attributes, name) ? definition.attributes[name] : undefined;
     if (!check) {
       ignore(name, `not an attribute of <${tag}>`);

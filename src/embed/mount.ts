@@ -54,6 +54,8 @@ export async function mountEmbed(search: string, doc: Document = document): Prom
   if (plan.lang) await loadTranslation(plan.lang, doc);
   const element = doc.createElement(plan.element);
   for (const [name, value] of plan.attributes) element.setAttribute(name, value);
+  // Through the CSSOM (the page's policy allows no style attribute from markup).
+  for (const [token, colour] of plan.colours) (element as HTMLElement).style.setProperty(token, colour);
   container.replaceChildren(element);
   return element;
 }
