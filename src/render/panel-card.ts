@@ -5,6 +5,7 @@
  * papers with authors (affiliations) and abstracts; a link to the panel's page when it has one.
  * Stars and "Add to calendar" have no static form and are left out.
  */
+import { panelDetails } from '../data/panel-details.js';
 import { allowedUrl } from '../data/safe-url.js';
 import type { Panel, Person, Session } from '../data/types.js';
 import { zoneNote } from '../elements/shared/zone-note.js';
@@ -38,20 +39,12 @@ function people(list: Person[] | undefined): Html | undefined {
 }
 
 function details(panel: Panel, words: CoreWords): Html | undefined {
-  const rows: Array<[string, string | Html | undefined]> = [
-    [words.format, panel.format],
-    [words.theme, panel.theme],
-    [words.location, panel.location],
-    [words.convenors, people(panel.convenors)],
-    [words.chairs, people(panel.chairs)],
-    [words.discussants, people(panel.discussants)],
-  ];
-  const present = rows.filter(([, value]) => value);
+  const present = panelDetails(panel, words);
   if (!present.length) return undefined;
   return h(
     'dl',
     { class: 'pe-details' },
-    present.map(([label, value]) => h('div', { class: 'pe-detail' }, h('dt', {}, label), h('dd', {}, value))),
+    present.map((d) => h('div', { class: 'pe-detail' }, h('dt', {}, d.label), h('dd', {}, d.people ? people(d.people) : d.text))),
   );
 }
 

@@ -4,6 +4,7 @@ import { AbstractView } from '../abstract-view/abstract-view.js';
 import { StarToggle } from '../star-toggle/star-toggle.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import type { Panel, Person, Session } from '../../data/types.js';
+import { panelDetails } from '../../data/panel-details.js';
 import { safeHref } from '../../data/safe-url.js';
 import { sessionTime } from '../../time/format.js';
 import { zoneLabel } from '../../time/zone.js';
@@ -165,22 +166,12 @@ export class PanelCard extends ScheduleElement {
   }
 
   #details(panel: Panel, words: CoreWords) {
-    const people = (list?: Person[]) =>
-      list?.length
-        ? html`<ul class="people">${list.map((p) => html`<li><span class="name">${p.name}</span>${p.affiliation ? html` <span class="affiliation">(${p.affiliation})</span>` : nothing}</li>`)}</ul>`
-        : undefined;
-    const rows: Array<[string, unknown]> = [
-      [words.format, panel.format],
-      [words.theme, panel.theme],
-      [words.location, panel.location],
-      [words.convenors, people(panel.convenors)],
-      [words.chairs, people(panel.chairs)],
-      [words.discussants, people(panel.discussants)],
-    ];
-    const present = rows.filter(([, value]) => value);
+    const present = panelDetails(panel, words);
     if (!present.length) return nothing;
+    const people = (list: Person[]) =>
+      html`<ul class="people">${list.map((p) => html`<li><span class="name">${p.name}</span>${p.affiliation ? html` <span class="affiliation">(${p.affiliation})</span>` : nothing}</li>`)}</ul>`;
     return html`<dl part="details" class="details">
-      ${present.map(([label, value]) => html`<div class="row"><dt>${label}</dt><dd>${value}</dd></div>`)}
+      ${present.map((d) => html`<div class="row"><dt>${d.label}</dt><dd>${d.people ? people(d.people) : d.text}</dd></div>`)}
     </dl>`;
   }
 
@@ -205,7 +196,7 @@ export class PanelCard extends ScheduleElement {
     const index = this.#programme.value;
     return html`<details part="add-to-calendar" class="add-calendar" @toggle=${this.#loadCalendarMenu}>
       <summary>${words.addToCalendar}<span class="visually-hidden">: ${session.title ?? panel.title}, ${when}</span></summary>
-      ${menu && index ? menu.calendarMenu(session, panel, words, () => void menu.downloadSession(index, session.id)) : nothing}
+      ${menu && index ? menu.calendarMenu(session, panel, words, () => void menu.downloadSession(index, session.id).catch((error: unknown) => this.#parts.report('calendar file', error))) : nothing}
     </details>`;
   }
 

@@ -623,14 +623,9 @@ export class SessionList extends ScheduleElement {
     this.menuOpen = false;
     if (!this.#index || !this.#store || !this.#more) return;
     const all = sessionRows(this.#index);
-    this.notice = await this.#more.download(
-      this.#index.conference,
-      all,
-      this.#memo?.rows ?? [],
-      this.#store,
-      which,
-      wordsFor(englishWords, this.words, localeOf(this)),
-    );
+    this.notice = await this.#more
+      .download(this.#index.conference, all, this.#memo?.rows ?? [], this.#store, which, wordsFor(englishWords, this.words, localeOf(this)))
+      .catch((error: unknown) => (this.#parts.report('calendar file', error), ''));
     this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
   }
 }

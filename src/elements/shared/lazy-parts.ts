@@ -24,20 +24,26 @@ export class LazyParts implements ReactiveController {
   load<T>(part: string, importer: () => Promise<T>): Promise<T | undefined> {
     let loading = this.#loading.get(part) as Promise<T | undefined> | undefined;
     if (!loading) {
-      loading = importer().catch((error: unknown) => {
-        const message = missingPart(part, error);
-        this.#missing.add(part);
-        console.error(`programme-elements: ${message}`);
-        if (!this.failed) {
-          this.failed = message;
-          emit(this.host, 'programme-error', { message, kind: 'missing-code' });
-        }
-        this.host.requestUpdate();
-        return undefined;
-      });
+      loading = importer().catch((error: unknown) => this.report(part, error));
       this.#loading.set(part, loading);
     }
     return loading;
+  }
+
+  /**
+   * A part could not be loaded (also for one loaded elsewhere, as a download's writer): said in
+   * words, in the console and as `programme-error`, once. Resolves nothing, for `.catch`.
+   */
+  report(part: string, error: unknown): undefined {
+    const message = missingPart(part, error);
+    this.#missing.add(part);
+    console.error(`programme-elements: ${message}`);
+    if (!this.failed) {
+      this.failed = message;
+      emit(this.host, 'programme-error', { message, kind: 'missing-code' });
+    }
+    this.host.requestUpdate();
+    return undefined;
   }
 
   /** Whether this part was asked for and could not be loaded (the element does without it). */
