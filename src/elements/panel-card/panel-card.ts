@@ -41,7 +41,10 @@ import { styles } from './panel-card.styles.js';
  * @csspart papers - The accepted papers of one session.
  * @csspart paper - One paper.
  * @csspart star - The personal-schedule stars (`<star-toggle>`), on the panel and each paper.
- * @csspart note - The line under the card about where the schedule is saved, or signing in.
+ * @csspart note - The line under the card about where the schedule is saved, signing in, or a schedule that could not be read.
+ * @csspart add-to-calendar - A session's "Add to calendar" disclosure (Google Calendar, Outlook, a `.ics` file).
+ * @csspart offer - The offer of stars pressed in this browser before signing in, into the account.
+ * @csspart missing - The line that says a part loaded on demand (a `lazy/` chunk) could not be loaded.
  * @csspart status - The loading or error line.
  * @csspart retry - The retry button of the error state.
  * @cssprop --panel-card-padding - Space inside the card. Defaults to `--programme-space` (1rem).
@@ -57,7 +60,7 @@ import { styles } from './panel-card.styles.js';
  * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e (#ff8a80 where the page is dark).
  * @fires programme-star-change - From its stars, after a press.
  * @fires programme-login-request - From its stars, when a signed-out reader presses one.
- * @fires programme-error - When its own `src` cannot be loaded or loads without some items that have mistakes (`partial`), or `panel-id` is not in the programme (`not-found`) or was left out for its mistakes (`partial`).
+ * @fires programme-error - When its own `src` cannot be loaded or loads without some items that have mistakes (`partial`), or `panel-id` is not in the programme (`not-found`) or was left out for its mistakes (`partial`); when the reader's schedule cannot be read (`schedule`, once); when a part loaded on demand is missing (`missing-code`).
  */
 export class PanelCard extends ScheduleElement {
   static override readonly tag = 'panel-card';

@@ -51,7 +51,12 @@ const FILTERS_OPEN_WIDTH = 960;
  * @csspart base - The wrapper.
  * @csspart filters - The search and filter controls.
  * @csspart days - The day buttons.
- * @csspart sign-in - The line that says how to sign in, when the stars need an account.
+ * @csspart sign-in - The line that says how to sign in, when the stars need an account (or why the schedule could not be read).
+ * @csspart offer - The offer of stars pressed in this browser before signing in, into the account.
+ * @csspart missing - The line that says a part loaded on demand (a `lazy/` chunk) could not be loaded.
+ * @csspart clash - The note under a starred session that overlaps others of the reader's schedule.
+ * @csspart address - The box with the calendar address or the share link, to copy.
+ * @csspart shared - The banner above someone else's shared schedule.
  * @csspart skipped - The note that some items of the programme have mistakes and are not shown.
  * @csspart count - The line that says how many sessions are shown.
  * @csspart day - A day's heading.
@@ -74,7 +79,7 @@ const FILTERS_OPEN_WIDTH = 960;
  * @cssprop --programme-error-color - Border of the error message. Defaults to #b3261e (#ff8a80 where the page is dark).
  * @fires programme-star-change - From its stars, after a press.
  * @fires programme-login-request - From its stars, when a signed-out reader presses one.
- * @fires programme-error - When its own `src` cannot be loaded, or loads without some items that have mistakes (`partial`).
+ * @fires programme-error - When its own `src` cannot be loaded, or loads without some items that have mistakes (`partial`); when the reader's schedule cannot be read (`schedule`, once); when a part loaded on demand is missing (`missing-code`).
  */
 export class SessionList extends ScheduleElement {
   static override readonly tag = 'session-list';

@@ -29,7 +29,7 @@ import { styles } from './star-toggle.styles.js';
  * @cssprop --programme-focus-ring - The focus outline.
  * @fires programme-star-change - After a press: `{ itemId, starred }`.
  * @fires programme-login-request - A signed-out press: `{ itemId, login }`. Cancelable; by default the browser goes to the adapter's `login`.
- * @fires programme-error - When the server refused a change (4xx, signed out): `{ message, kind: 'save' }` (put back); when it could not be delivered (no connection, no answer, 5xx): `{ message, kind: 'queued' }` (kept in this browser, shown as pending, and sent when the server is back). (When the schedule cannot be read at all, the star says so and offers to try again.)
+ * @fires programme-error - When the server refused a change (4xx): `{ message, kind: 'save' }` (put back); when it could not be delivered (no connection, no answer, 5xx) or met a signed-out server: `{ message, kind: 'queued' }` (kept in this browser, and sent when the server is back or the reader signs in again); when the schedule cannot be read at all: `kind: 'schedule'`, once per failure (the star offers to try again).
  */
 export class StarToggle extends ScheduleElement {
   static override readonly tag = 'star-toggle';
