@@ -2,6 +2,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { posix } from 'node:path';
 import { minifyCss } from './scripts/rollup-minify-css.mjs';
 
 /** One entry per element (each defines its tag), the whole set, and the side-effect-free core. */
@@ -33,11 +34,34 @@ const minify = () =>
     format: { comments: false },
   });
 
+/** Where the reader's Worker is written (its own build, below). */
+const READ_WORKER = 'lazy/read-worker.min.js';
+
+/**
+ * Points src/data/read/worker-url.ts at the built Worker, relative to wherever the chunk holding
+ * that line is written (dist/ for the self-contained file, dist/chunks/ for the npm build). Goes
+ * after ts(), which leaves the line as written.
+ */
+const readWorkerUrl = () => ({
+  name: 'read-worker-url',
+  transform(code, id) {
+    if (!id.endsWith('/src/data/read/worker-url.ts')) return null;
+    const line = "new URL('./read-worker.js', import.meta.url)";
+    if (!code.includes(line)) this.error(`${id} no longer says ${line}: update readWorkerUrl in rollup.config.mjs`);
+    return { code: code.replace(line, 'import.meta.PROGRAMME_READ_WORKER'), map: null };
+  },
+  resolveImportMeta(property, { chunkId }) {
+    if (property !== 'PROGRAMME_READ_WORKER') return null;
+    const path = posix.relative(posix.dirname(chunkId), READ_WORKER);
+    return `new URL(${JSON.stringify(path.startsWith('.') ? path : `./${path}`)}, import.meta.url)`;
+  },
+});
+
 export default [
   {
     input: entries,
     external,
-    plugins: [minifyCss(), ts(), minify()],
+    plugins: [minifyCss(), ts(), readWorkerUrl(), minify()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -52,8 +76,16 @@ export default [
     // Lazy chunks import what they share from the file itself, rather than from a split-off chunk.
     preserveEntrySignatures: 'allow-extension',
     // papaparse ships only CommonJS (UMD): commonjs() turns it into a module for the csv chunk.
-    plugins: [resolve({ browser: true }), commonjs(), minifyCss(), ts(), minify()],
+    plugins: [resolve({ browser: true }), commonjs(), minifyCss(), ts(), readWorkerUrl(), minify()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].min.js' },
+  },
+  {
+    // The reader's Worker, for every build above and below: self-contained (it shares no chunk with
+    // a page's code, which defines elements), with its own lazy parts (importers, ical.js, papaparse,
+    // @xmldom/xmldom for XML, since a Worker has no DOMParser).
+    input: { [READ_WORKER.replace(/\.js$/, '')]: 'src/data/read/read-worker.ts' },
+    plugins: [resolve({ browser: true }), commonjs(), ts(), minify()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/worker/[name]-[hash].min.js' },
   },
   {
     // The command line (bin/programme-elements.mjs): the same importers and validator, run by Node.
@@ -78,7 +110,7 @@ export default [
   {
     // The embed builder's page (demo/builder.html): the same loader and validator, for a web editor's check.
     input: { builder: 'src/builder/builder.ts' },
-    plugins: [resolve({ browser: true }), commonjs(), ts(), minify()],
+    plugins: [resolve({ browser: true }), commonjs(), ts(), readWorkerUrl(), minify()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'builder/[name]-[hash].js' },
   },
   {
@@ -88,6 +120,7 @@ export default [
     plugins: [
       resolve({ browser: true }),
       ts(),
+      readWorkerUrl(),
       minify(),
       {
         name: 'embed-page-html',

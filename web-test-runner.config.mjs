@@ -12,11 +12,13 @@ import { referenceMiddleware } from './test/server/reference.mjs';
 import { scheduleApiMiddleware } from './test/server/schedule-api.mjs';
 import { schemaMiddleware } from './test/server/schema-check.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
+import { workerSourcesMiddleware } from './test/server/worker-sources.mjs';
 
 /**
  * papaparse ships only CommonJS (UMD): the commonjs plugin serves it as a module with a default
  * export. Its one `require('stream')` (for Node streams only) is left alone, and the module is not
  * wrapped in a lazy `require` function, which only a bundle (not the dev server) can link.
+ * (@xmldom/xmldom, also CommonJS, is served bundled: see worker-sources.mjs.)
  */
 const papaparseAsModule = fromRollup(commonjs)({ include: /node_modules\/papaparse\//, ignore: ['stream'], strictRequires: false });
 
@@ -48,6 +50,7 @@ export default {
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), papaparseAsModule],
   middleware: [
+    workerSourcesMiddleware(),
     fixturesMiddleware(),
     schemaMiddleware(),
     scheduleApiMiddleware(),

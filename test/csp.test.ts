@@ -171,6 +171,28 @@ describe('under a strict Content-Security-Policy (built file)', function () {
       ).to.equal(true);
   });
 
+  it('reads a 5,000-session programme in a Worker where the page trusts the library’s policy, and on the page, with one report, where it does not', async () => {
+    for (const [query, inWorker] of [
+      ['?big=5000&trust=programme-elements', true],
+      ['?big=5000', false],
+    ] as const) {
+      const page = await openPage(query);
+      frame = page.frame;
+      const list = page.doc.getElementById('big-list')!;
+      await waitUntil(() => list.shadowRoot && /\b5,?000 sessions\b/.test(text(list.shadowRoot)), `${query}: the list never said 5,000 sessions`, {
+        timeout: 40000,
+      });
+      const asked = page.win.performance.getEntriesByType('resource').some((e) => e.name.includes('/lazy/read-worker.min.js'));
+      expect(asked).to.equal(inWorker, `${query}: was the Worker's script asked for?`);
+      const policy = page.win.__violations.filter((v) => v.effective === 'trusted-types');
+      expect(policy.length).to.equal(inWorker ? 0 : 1, report(page.win.__violations));
+      expect(page.win.__violations.length).to.equal(policy.length, report(page.win.__violations));
+      expect(page.win.__errors).to.deep.equal([]);
+      frame.remove();
+      frame = undefined;
+    }
+  });
+
   it('renders every element, and a reader expands, stars, filters and opens details: no violation, no error', async () => {
     const { frame: f, win, doc } = await openPage('', 5000);
     frame = f;

@@ -1,10 +1,7 @@
-import { missingPart } from './missing-part.js';
 import type { ProgrammeFormat } from './importers/index.js';
 import { ProgrammeLoadError } from './load-error.js';
-import type { Imported } from './importers/index.js';
 import { ProgrammeIndex } from './programme-index.js';
-import type { Skipped } from './skipped.js';
-import { validateProgramme } from './validate.js';
+import { readBody, type ReadRequest, type ReadResult } from './read/read-body.js';
 
 interface Entry {
   promise: Promise<ProgrammeIndex>;
@@ -36,23 +33,6 @@ export function absoluteUrl(src: string): string {
   return new URL(src, document.baseURI).href;
 }
 
-const looksNative = (json: unknown) => typeof json === 'object' && json !== null && (json as { version?: unknown }).version === 1;
-
-/**
- * A programme v1 from the document: as it is when it is one, else through the importers, which are
- * loaded only then (and say themselves what they could not read).
- */
-async function toProgramme(json: unknown, format: ProgrammeFormat, url: string, status: number, timeZone?: string | null): Promise<Imported> {
-  if (format === 'native' || (format === 'auto' && looksNative(json))) return { doc: json, read: 'native', notes: [] };
-  let importers: typeof import('./importers/index.js');
-  try {
-    importers = await import('./importers/index.js');
-  } catch (e) {
-    throw new ProgrammeLoadError('network', `${url} needs an importer: ${missingPart('importers', e)}`, url, status);
-  }
-  return importers.imported(json, format, url, status, timeZone);
-}
-
 /**
  * Lets the browser paint and handle input between the long steps of reading a big programme
  * (parse, validate, index), so no single task holds the page for all of them.
@@ -66,9 +46,27 @@ const yieldToPage = () =>
 
 /**
  * A server that never answers, or trickles, fails after `timeoutMs` (default 30 s; the reader can
- * retry). A host, or a test, may change it before elements load.
+ * retry). A body of `workerFrom` bytes or more (default 128 KiB) is read in a Worker, so that the
+ * page stays responsive while megabytes are parsed; `Infinity` reads every body on the page. A
+ * host, or a test, may change them before elements load.
  */
-export const loadSettings = { timeoutMs: 30_000 };
+export const loadSettings = { timeoutMs: 30_000, workerFrom: 128 * 1024 };
+
+/**
+ * The body read in a Worker when it is big (off-thread.ts, loaded only then), else on the page,
+ * pausing between the steps; on the page too where no Worker can start.
+ */
+async function read(request: ReadRequest, signal: AbortSignal): Promise<ReadResult> {
+  const size = request.body.byteLength;
+  const answer =
+    size && size >= loadSettings.workerFrom
+      ? await import('./read/off-thread.js').then(
+          (m) => m.readOffThread(request, signal),
+          () => undefined,
+        )
+      : undefined;
+  return answer ?? readBody(request, { pause: yieldToPage });
+}
 
 async function fetchProgramme(url: string, signal: AbortSignal, format: ProgrammeFormat, timeZone?: string | null): Promise<ProgrammeIndex> {
   const limit = loadSettings.timeoutMs;
@@ -99,46 +97,11 @@ async function fetchProgramme(url: string, signal: AbortSignal, format: Programm
   } catch (e) {
     throw unreachable(e);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(body));
-  } catch (e) {
-    if (format === 'native') throw new ProgrammeLoadError('not-json', `The programme at ${url} is not JSON (${(e as Error).message}).`, url, response.status);
-    // XML, iCalendar, a spreadsheet (or broken JSON): the importers read the body as it came, and say which.
-    json = new Uint8Array(body);
-  }
+  const { programme, origin } = await read({ body, url, status: response.status, format, timeZone }, signal);
   await yieldToPage();
-  const { doc, read, notes, zone, skipped } = await toProgramme(json, format, url, response.status, timeZone);
-  await yieldToPage();
-  const result = validateProgramme(doc);
-  const as = read === 'native' ? '' : ` (read as ${read})`;
-  // Mistakes only inside some panels: show the rest. salvage.ts says when, and loads only for such a document.
-  const usable = result.ok
-    ? result
-    : await import('./salvage.js').then(
-        (m) => m.partial(doc, result, url + as),
-        () => {},
-      );
-  if (!usable) {
-    const list = result.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-    throw new ProgrammeLoadError('invalid', `The programme at ${url}${as} is not a valid programme: ${list}`, url, response.status, result.problems);
-  }
-  await yieldToPage();
-  const index = new ProgrammeIndex(usable.programme, { format: read, notes, skipped: joinSkipped(skipped, (usable as { skipped?: Skipped }).skipped), zone });
+  const index = new ProgrammeIndex(programme, origin);
   await yieldToPage();
   return index;
-}
-
-/** One account of what was left out, from the importer's and the validator's (either may be absent). */
-function joinSkipped(a: Skipped | undefined, b: Skipped | undefined): Skipped | undefined {
-  if (!a || !b) return a ?? b;
-  return {
-    kind: 'partial',
-    message: `${a.message} ${b.message}`,
-    problems: [...a.problems, ...b.problems],
-    items: [...a.items, ...b.items],
-    ids: [...a.ids, ...b.ids],
-  };
 }
 
 /**

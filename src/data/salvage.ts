@@ -94,8 +94,8 @@ export function salvageProgramme(doc: unknown, problems: ValidationProblem[], wh
 /**
  * For `loadProgramme`, given a document that failed validation (`invalid` is the validator's
  * answer): the rest of it, validated again, and what was left out; undefined when it cannot be
- * salvaged or the rest is still not valid. Logs one console warning naming `where` and the items
- * left out.
+ * salvaged or the rest is still not valid. `skipped.message` names `where` and the items left out,
+ * for the caller to say in the console.
  */
 export async function partial(
   doc: unknown,
@@ -108,7 +108,6 @@ export async function partial(
   await new Promise((resolve) => setTimeout(resolve));
   const result = validateProgramme(salvaged.doc);
   if (!result.ok) return undefined;
-  console.warn(`programme-elements: ${salvaged.skipped.message}`);
   return { programme: result.programme, skipped: salvaged.skipped };
 }
 

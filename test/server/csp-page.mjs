@@ -1,12 +1,14 @@
 /**
  * The test server as a strict host page and as a source of bad documents.
  *
- * GET /csp/page.html[?long][&lazy=NS][&relax=style-attr]
+ * GET /csp/page.html[?long][&lazy=NS][&relax=style-attr][&big=N][&trust=programme-elements]
  *                               every element on the demo programme, loaded from the BUILT
  *                               self-contained file, under the strict policy below (header);
  *                               `lazy` adds what loads on demand: a star on the schedule API
  *                               /schedule-api/NS (the HTTP adapter and its outbox) and a list of a
- *                               document with mistakes (the salvage code)
+ *                               document with mistakes (the salvage code); `big` adds a list of
+ *                               the benchmark's programme of N sessions (read in a Worker), and
+ *                               `trust` names a further Trusted Types policy the page allows
  * GET /csp/collect.js           records `securitypolicyviolation` events into window.__violations
  *                               and uncaught errors into window.__errors (a file: no inline script)
  * GET /csp/page.css             the page's own stylesheet (style-src 'self')
@@ -51,7 +53,7 @@ section { margin-block: 1rem; }
  * `?long` adds two lists of a 120-session programme: a timetable and a list long enough to leave
  * placeholders. `?lazy=NS` adds the elements whose code loads on demand.
  */
-const page = (long, lazy) => `<!doctype html>
+const page = (long, lazy, big) => `<!doctype html>
 <html lang="en-GB">
   <head>
     <meta charset="utf-8" />
@@ -79,6 +81,7 @@ const page = (long, lazy) => `<!doctype html>
     </section>`
         : ''
     }
+    ${big ? `<section id="big"><session-list id="big-list" src="/generated/${Number(big)}.json?days=4&amp;rooms=20" deep-link="none"></session-list></section>` : ''}
     ${
       lazy
         ? `<section id="lazy">
@@ -481,10 +484,11 @@ export function cspPageMiddleware() {
       // `?relax=style-attr`: the one relaxation the timetable and the list's placeholders need today
       // (they set inline style attributes; see the skipped test in test/csp.test.ts).
       const relax = url.searchParams.get('relax') === 'style-attr' ? "; style-src-attr 'unsafe-inline'" : '';
-      ctx.set('Content-Security-Policy', STRICT_POLICY + relax);
+      const trust = url.searchParams.get('trust') === 'programme-elements' ? ' programme-elements' : '';
+      ctx.set('Content-Security-Policy', STRICT_POLICY.replace('trusted-types lit-html', `trusted-types lit-html${trust}`) + relax);
       ctx.set('Cache-Control', 'no-store');
       ctx.type = 'text/html';
-      ctx.body = page(url.searchParams.has('long'), url.searchParams.get('lazy'));
+      ctx.body = page(url.searchParams.has('long'), url.searchParams.get('lazy'), url.searchParams.get('big'));
       return;
     }
     if (path === '/csp/collect.js') {

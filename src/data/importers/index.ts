@@ -6,9 +6,8 @@
  * Every format becomes one panel per event (talk, workshop, …) with one session and no papers:
  * these systems schedule talks, not panels of papers.
  */
-import type { ZoneGuess } from '../programme-index.js';
+import type { ProgrammeOrigin } from '../programme-index.js';
 import { ProgrammeLoadError } from '../load-error.js';
-import type { Skipped } from '../skipped.js';
 import { resultOf, unknownFormat, type ImportResult } from './result.js';
 import { importText } from './text-formats.js';
 import { buildProgramme, type Draft } from './build.js';
@@ -99,24 +98,27 @@ export async function importDocument(input: unknown, format: ProgrammeFormat = '
 /** A document read for the loader: the programme v1 still to be validated, and what the reading found. */
 export interface Imported {
   doc: unknown;
-  read: string;
-  notes: string[];
-  zone?: ZoneGuess;
-  skipped?: Skipped;
+  origin: ProgrammeOrigin;
 }
 
 /**
- * For loadProgramme: the document at `url` read in `format`, or a ProgrammeLoadError that says why
+ * For readBody: the document at `url` read in `format`, or a ProgrammeLoadError that says why
  * not (`not-json` for a body in no format known, such as an HTML page; `invalid` otherwise).
- * What was left out is also said once in the console.
+ * `skipped` says what was left out; the caller says it in the page's console.
  */
-export async function imported(json: unknown, format: ProgrammeFormat, url: string, status: number, timeZone?: string | null): Promise<Imported> {
+export async function imported(
+  json: unknown,
+  format: ProgrammeFormat,
+  url: string,
+  status: number,
+  timeZone?: string | null,
+  Parser?: typeof DOMParser,
+): Promise<Imported> {
   try {
     // `conference` and `viewer` say how to show times, not where the programme is.
     const zone = timeZone && timeZone !== 'conference' && timeZone !== 'viewer' ? timeZone : undefined;
-    const { programme, format: read, notes, zone: guess, skipped } = await importDocument(json, format, { url, timeZone: zone });
-    if (skipped) console.warn(`programme-elements: ${skipped.message}`);
-    return { doc: programme, read, notes, zone: guess, skipped };
+    const { programme, format: read, notes, zone: guess, skipped } = await importDocument(json, format, { url, timeZone: zone, DOMParser: Parser });
+    return { doc: programme, origin: { format: read, notes, zone: guess, skipped } };
   } catch (e) {
     const kind = (e as { unknown?: boolean }).unknown ? 'not-json' : 'invalid';
     const error = new ProgrammeLoadError(kind, `The programme at ${url} could not be read: ${(e as Error).message}`, url, status);
