@@ -54,18 +54,21 @@ export const loadSettings = { timeoutMs: 30_000, workerFrom: 128 * 1024 };
 
 /**
  * The body read in a Worker when it is big (off-thread.ts, loaded only then), else on the page,
- * pausing between the steps; on the page too where no Worker can start.
+ * pausing between the steps; on the page too where no Worker can start. A body the server says is
+ * big (`content-length`) has its Worker started while it downloads.
  */
-async function read(request: ReadRequest, signal: AbortSignal): Promise<ReadResult> {
-  const size = request.body.byteLength;
-  const answer =
-    size && size >= loadSettings.workerFrom
-      ? await import('./read/off-thread.js').then(
-          (m) => m.readOffThread(request, signal),
-          () => undefined,
-        )
-      : undefined;
-  return answer ?? readBody(request, { pause: yieldToPage });
+async function read(body: Promise<ArrayBuffer>, declared: number, meta: Omit<ReadRequest, 'body'>, signal: AbortSignal): Promise<ReadResult> {
+  const offThread = (request: ReadRequest | Promise<ReadRequest>) =>
+    import('./read/off-thread.js').then(
+      (m) => m.readOffThread(request, signal),
+      () => undefined,
+    );
+  const request = body.then((bytes) => ({ ...meta, body: bytes }));
+  const early = declared >= loadSettings.workerFrom ? offThread(request) : undefined;
+  early?.catch(() => {}); // when the body fails, that is said below
+  const { body: bytes } = await request;
+  const answer = await (early ?? (bytes.byteLength && bytes.byteLength >= loadSettings.workerFrom ? offThread(request) : undefined));
+  return answer ?? readBody(await request, { pause: yieldToPage });
 }
 
 async function fetchProgramme(url: string, signal: AbortSignal, format: ProgrammeFormat, timeZone?: string | null): Promise<ProgrammeIndex> {
@@ -78,7 +81,6 @@ async function fetchProgramme(url: string, signal: AbortSignal, format: Programm
     return new ProgrammeLoadError('network', `The programme at ${url} ${why}.`, url);
   };
   let response: Response;
-  let body: ArrayBuffer;
   try {
     response = await fetch(url, { signal: both, headers: { accept: 'application/json' } });
   } catch (e) {
@@ -92,12 +94,9 @@ async function fetchProgramme(url: string, signal: AbortSignal, format: Programm
       response.status,
     );
   }
-  try {
-    body = await response.arrayBuffer();
-  } catch (e) {
-    throw unreachable(e);
-  }
-  const { programme, origin } = await read({ body, url, status: response.status, format, timeZone }, signal);
+  const body = response.arrayBuffer().catch((e) => Promise.reject(unreachable(e)));
+  const declared = Number(response.headers.get('content-length'));
+  const { programme, origin } = await read(body, declared, { url, status: response.status, format, timeZone }, signal);
   await yieldToPage();
   const index = new ProgrammeIndex(programme, origin);
   await yieldToPage();

@@ -73,19 +73,20 @@ function startWorker(): Worker | undefined {
  * `request.body` is moved to the Worker only once it runs, and given back when it fails; only a
  * Worker that dies while reading (out of memory, say) keeps it, and then the error says so.
  */
-export async function readOffThread(request: ReadRequest, signal: AbortSignal): Promise<ReadResult | undefined> {
+export async function readOffThread(asked: ReadRequest | Promise<ReadRequest>, signal: AbortSignal): Promise<ReadResult | undefined> {
+  const answer = await inWorker(asked, signal);
+  const request = await asked;
   const size = request.body.byteLength;
-  const answer = await inWorker(request, signal);
   if (answer && 'kind' in answer) {
     const { kind, message, problems, reason } = answer;
     throw Object.assign(new ProgrammeLoadError(kind, message, request.url, request.status, problems), { reason });
   }
-  if (answer || request.body.byteLength) return answer;
-  const message = `The programme at ${request.url} (${Math.round(size / 1024)} KiB) could not be read: the browser stopped reading it, perhaps for want of memory.`;
+  if (answer || size) return answer;
+  const message = `The programme at ${request.url} could not be read: the browser stopped reading it, perhaps for want of memory.`;
   throw new ProgrammeLoadError('invalid', message, request.url, request.status);
 }
 
-function inWorker(request: ReadRequest, signal: AbortSignal): Promise<ReadResult | Failure | undefined> {
+function inWorker(asked: ReadRequest | Promise<ReadRequest>, signal: AbortSignal): Promise<ReadResult | Failure | undefined> {
   const worker = startWorker();
   if (!worker) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
@@ -109,9 +110,15 @@ function inWorker(request: ReadRequest, signal: AbortSignal): Promise<ReadResult
     };
     worker.onmessageerror = () => end(undefined);
     worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
-      if (data.type === 'ready') return worker.postMessage(request, [request.body]);
+      if (data.type === 'ready') {
+        // The body may still be on its way: the Worker started while it downloads.
+        return void Promise.resolve(asked).then(
+          (request) => worker.postMessage(request, [request.body]),
+          (e) => (worker.terminate(), signal.removeEventListener('abort', onAbort), reject(e)),
+        );
+      }
       if (data.type === 'broken') {
-        request.body = data.body;
+        void Promise.resolve(asked).then((request) => (request.body = data.body));
         return end(undefined);
       }
       if (data.type === 'panels') for (const panel of data.panels) panels.push(panel);
