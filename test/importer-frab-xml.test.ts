@@ -207,7 +207,8 @@ describe('frab schedule.xml: the real files', () => {
       format: 'Lecture',
       theme: 'CCC',
       location: 'Saal 1',
-      description: 'A New Dawn\n\nThe 31C3 Keynote\n\nA New Dawn',
+      // Its subtitle is also its whole description: said once, not twice.
+      description: 'A New Dawn\n\nThe 31C3 Keynote',
       convenors: [{ name: 'alecempire' }],
       sessions: [{ id: '8c4e647f-813e-41ef-b05b-65469dd841c3-1', start: '2014-12-27T11:30:00+01:00', end: '2014-12-27T12:30:00+01:00' }],
     });

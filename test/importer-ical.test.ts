@@ -444,12 +444,45 @@ describe('iCalendar importer', () => {
         description: 'First line\nSecond line, with a comma',
         location: 'Hall A',
         theme: 'Systems',
-        convenors: [{ name: 'Lovelace, Ada' }, { name: 'grace@example.org' }],
+        // grace@example.org has no CN: her address is not published as her name.
+        convenors: [{ name: 'Lovelace, Ada' }],
         chairs: [{ name: 'Chair Person' }],
         url: 'https://example.org/talks/1',
       });
       expect(p.conference.title).to.equal('Test feed');
       expect(notes.join('\n')).to.include('1 event has more than one category (CATEGORIES); the first is taken as its track');
+      expect(notes.join('\n')).to.include('1 attendee (ATTENDEE or ORGANIZER) without a name (CN) was left out');
+      expect(notes.join('\n')).not.to.contain('grace@');
+    });
+
+    it('never publishes an email address as a name: a person without a CN (or with an address as CN) is left out and counted', () => {
+      const { programme: p, notes } = imported(
+        feed(
+          [
+            vevent(`UID:a
+              SUMMARY:A
+              ORGANIZER:mailto:organiser@example.org
+              ATTENDEE;CN=Ada Lovelace:mailto:ada@example.org
+              ATTENDEE;ROLE=CHAIR:mailto:chair@example.org
+              DTSTART:20240105T100000Z`),
+            vevent(`UID:b
+              SUMMARY:B
+              ATTENDEE;CN=grace@example.org:mailto:grace@example.org
+              ATTENDEE:grace.h@example.org
+              ATTENDEE;CN=Calendar:mailto:abc@group.calendar.google.com
+              DTSTART:20240105T110000Z`),
+          ].join('\r\n'),
+        ),
+      );
+      expect(p.panels.map((x) => [x.convenors ?? [], x.chairs ?? []])).to.deep.equal([
+        [[{ name: 'Ada Lovelace' }], []],
+        [[{ name: 'Calendar' }], []],
+      ]);
+      const said = notes.join('\n');
+      expect(said).to.include(
+        '4 attendees (ATTENDEE or ORGANIZER) without a name (CN) were left out, so that no email address is published as a name: "A", "A", "B", …',
+      );
+      expect(JSON.stringify(p)).not.to.contain('@');
     });
 
     it('drops a relative URL when the feed’s address is not known, and a non-web one, each with a note', () => {

@@ -16,6 +16,7 @@ export interface Conference {
   timeZone: string;
   /** BCP 47 language tag of the programme's text. */
   locale?: string;
+  /** Web page of the conference: an absolute http(s) or mailto URL; a relative one is no link (data-url.ts dataUrl). */
   url?: string;
   /** Colours for the panels' themes, by theme name; themes not named here get one from a fixed palette. */
   themes?: ThemeColor[];
@@ -56,6 +57,7 @@ export interface Panel {
   theme?: string;
   location?: string;
   description?: string;
+  /** Web page of the panel: an absolute http(s) or mailto URL; a relative one is no link (data-url.ts dataUrl). */
   url?: string;
   convenors?: Person[];
   chairs?: Person[];

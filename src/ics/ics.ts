@@ -4,7 +4,8 @@
  * anywhere (session-list loads it lazily when a reader asks for a calendar file).
  */
 import { displayTitle } from '../data/list-model.js';
-import { webUrl } from '../data/safe-url.js';
+import { allowedUrl } from '../data/safe-url.js';
+import { webUrl } from '../data/data-url.js';
 import type { SessionRow } from '../data/session-rows.js';
 import type { Conference, Person } from '../data/types.js';
 import type { Words } from '../words.js';
@@ -16,8 +17,9 @@ export interface ICalendarOptions {
   /** The calendar's PRODID; defaults to `-//programme-elements//EN`. */
   productId?: string;
   /**
-   * The URL of a row's event (e.g. a deep link to it); defaults to its panel's `url`. Only
-   * absolute http(s) URLs are written; a relative one is resolved against the page, when there is one.
+   * The URL of a row's event (e.g. a deep link to it); defaults to its panel's `url`. Only http(s)
+   * URLs are written: the option's may be relative to the page (when there is one); the panel's, from
+   * the data, must be absolute (data-url.ts dataUrl).
    */
   url?: (row: SessionRow) => string | undefined;
   /** The labels of the description's lines, e.g. the element's `words`; English by default. */
@@ -61,7 +63,7 @@ export function toICalendar(rows: SessionRow[], options: ICalendarOptions): stri
     const description = describe(row, words);
     if (description) line('DESCRIPTION', escapeText(description));
     if (filled(panel.theme)) line('CATEGORIES', escapeText(panel.theme));
-    const url = httpUrl(options.url ? options.url(row) : panel.url);
+    const url = options.url ? pageUrl(options.url(row)) : webUrl(panel.url);
     if (url) line('URL', url);
     line('END', 'VEVENT');
   }
@@ -98,8 +100,8 @@ function filled(value: string | undefined): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
 
-/** An absolute http(s) URL in its serialised (ASCII) form, else undefined. */
-const httpUrl = (url: string | undefined) => webUrl(url, typeof document !== 'undefined' ? document.baseURI : undefined);
+/** An http(s) URL the host gives, resolved against the page when there is one, in its serialised (ASCII) form; else undefined. */
+const pageUrl = (url: string | undefined) => allowedUrl(url, ['http:', 'https:'], typeof document !== 'undefined' ? document.baseURI : undefined);
 
 /** An instant as an iCalendar UTC DATE-TIME (`20240609T040000Z`), or undefined if it has none. */
 function utc(ms: number): string | undefined {

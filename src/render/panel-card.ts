@@ -6,7 +6,7 @@
  * Stars and "Add to calendar" have no static form and are left out.
  */
 import { panelDetails } from '../data/panel-details.js';
-import { allowedUrl } from '../data/safe-url.js';
+import { dataUrl } from '../data/data-url.js';
 import type { Panel, Person, Session } from '../data/types.js';
 import { zoneNote } from '../elements/shared/zone-note.js';
 import { sessionTime, type SessionTime } from '../time/format.js';
@@ -16,9 +16,9 @@ import { abstractBody } from './abstract-view.js';
 import type { RenderContext } from './context.js';
 import { h, heading, paragraphs, type Html } from './html.js';
 
-/** A link from the data, when it is http(s) or mailto (the elements' rule, safe-url.ts); relative links cannot be resolved ahead of time. */
+/** A link from the data, when it is http(s) or mailto written in full (the elements' rule, data-url.ts dataUrl); a relative one is no link. */
 export function staticHref(url: string | undefined): string | undefined {
-  return allowedUrl(url, ['http:', 'https:', 'mailto:']);
+  return dataUrl(url);
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { Panel, Paper, Person, Programme, Session } from '../types.js';
-import { events, Notes } from './notes.js';
-import { joinAbstract, plainText } from './text.js';
+import type { Notes } from './notes.js';
+import { joinParts, plainText } from './text.js';
 import { instantInZone, zoneOffset } from '../../time/zone.js';
 import { formatInstant, instantOf, parseDateTime, parseDuration, type DateTime } from './time.js';
 import { chooseZone, type Sample } from './zone.js';
 import { zoneNeeded, type DraftOptions } from './options.js';
+import { webUrl } from '../data-url.js';
+import { feedLink } from './link.js';
 
 /**
  * One talk, workshop or other event as a source describes it, before it becomes a panel with one
@@ -31,6 +33,10 @@ export interface TalkDraft {
   start?: string;
   end?: string;
   duration?: unknown;
+  /**
+   * The event's web page as the source writes it: absolute, or relative to the source's `linkBase`,
+   * else to the address the document was loaded from (`options.url`); resolved in buildProgramme.
+   */
   url?: string;
   language?: string;
   /** Where the event is in the source (`schedule.conference.days[0].rooms["Hall A"][2]`), for reports. */
@@ -81,6 +87,8 @@ export interface ConferenceDraft {
   /** Where the source keeps its zone, for notes ("time_zone_name"). */
   zoneField: string;
   url?: string;
+  /** The source's own base for its events' relative links (frab's `base_url`), tried before the document's address. */
+  linkBase?: string;
   /** The source's default language, used when its events do not all say the same. */
   locale?: string;
 }
@@ -90,6 +98,13 @@ export interface Draft {
   prefix: string;
   conference: ConferenceDraft;
   talks: TalkDraft[];
+  /** What the source calls its events, for the notes ("session" for Sessionize); "event" by default. */
+  noun?: string;
+  /**
+   * For a format whose times never carry an offset (Sessionize): the one note said instead of
+   * "N events have a start time without an offset", given how many were read in `zone`.
+   */
+  localTimes?: (count: number, zone: string) => string;
 }
 
 const slug = (s: string) =>
@@ -101,11 +116,36 @@ const slug = (s: string) =>
     .replace(/[^\p{L}\p{N}_]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 
-/** "lecture" → "Lecture", "LIGHTNING_TALK" → "Lightning talk"; mixed case ("Talk", "Q&A") stays. */
+/** Words a kind of event is named with, run together in identifiers ("lightningtalk", "MainTrack"). */
+const TAILS = 'talk|talks|track|session|sessions|workshop|stage|panel|presentation';
+const HEADS =
+  'lightning|main|short|long|side|keynote|invited|plenary|poster|contributed|regular|full|demo|special|opening|closing|parallel|breakout|panel|round|tech';
+/** A known head and tail run together ("lightningtalk"), or one of them alone. */
+const COMPOUND = new RegExp(`^(${HEADS})(${TAILS})$`);
+const KNOWN = new RegExp(`^(?:${HEADS}|${TAILS})$`);
+
+/**
+ * A kind of event as a label: an identifier in one case made a phrase ("lecture" → "Lecture",
+ * "LIGHTNING_TALK", "lightning_talk", "lightningtalk", "main-track", "MainTrack" → "Lightning talk",
+ * "Main track"). Other mixed case ("Talk", "Q&A", "DevOps") stays, and so do hyphens between words
+ * that are not known ones ("hands-on").
+ */
 export function tidyLabel(s: string | undefined): string | undefined {
-  if (!s || !/^[a-z_ -]+$|^[A-Z_ -]+$/.test(s)) return s;
-  const words = s.toLowerCase().replace(/_/g, ' ');
-  return words[0].toUpperCase() + words.slice(1);
+  if (!s) return s;
+  // "MainTrack", "lightningTalk": words by their capitals, when the last is a known kind of event.
+  const camel = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/.test(s) && KNOWN.test(s.replace(/^.*(?=[A-Z])/, '').toLowerCase());
+  if (!camel && !/^[a-z_ -]+$|^[A-Z_ -]+$/.test(s)) return s;
+  const words = (camel ? s.replace(/(?<=[a-z])(?=[A-Z])/g, ' ') : s)
+    .toLowerCase()
+    .split(/[_\s]+/)
+    .filter(Boolean)
+    .flatMap((w) => {
+      const parts = w.split('-');
+      const joined = COMPOUND.exec(w);
+      return joined ? joined.slice(1) : parts.length > 1 && parts.every((p) => KNOWN.test(p)) ? parts : [w];
+    })
+    .join(' ');
+  return words && words[0].toUpperCase() + words.slice(1);
 }
 
 /**
@@ -161,6 +201,8 @@ interface Zoned {
   timed: Timed[][];
   epochOf: (t: DateTime) => number;
   offsetOf: (t: DateTime, epoch: number) => number;
+  /** How many starts carried no offset, when the format never writes one (`Draft.localTimes`), so that one note says it. */
+  local?: { count: number };
 }
 
 /**
@@ -184,6 +226,7 @@ function zoneOf(draft: Draft, notes: Notes, options: DraftOptions): Zoned {
     timed,
     epochOf: (t) => (t.offset !== undefined ? instantOf(t as DateTime & { offset: number }) : instantInZone(t.wall, timeZone)),
     offsetOf: (t, epoch) => t.offset ?? zoneOffset(timeZone, epoch),
+    local: draft.localTimes ? { count: 0 } : undefined,
   };
 }
 
@@ -192,10 +235,11 @@ function zoneOf(draft: Draft, notes: Notes, options: DraftOptions): Zoned {
  * and is not before the start, else the start plus the duration, else the start itself; each case noted.
  */
 function instants(zoned: Zoned, notes: Notes, time: Timed & { start: DateTime }, duration: unknown, label: string): { start: string; end: string } {
-  const { timeZone, epochOf, offsetOf } = zoned;
+  const { timeZone, epochOf, offsetOf, local } = zoned;
   const { start, end } = time;
-  if (start.offset === undefined) {
-    notes.tally('local', label, (n) => `${events(n)} a start time without an offset, read as ${timeZone} time`);
+  if (start.offset === undefined && local) local.count++;
+  else if (start.offset === undefined) {
+    notes.tally('local', label, (n) => `${notes.events(n)} a start time without an offset, read as ${timeZone} time`);
   }
   const startAt = epochOf(start);
   const startOffset = offsetOf(start, startAt);
@@ -205,7 +249,7 @@ function instants(zoned: Zoned, notes: Notes, time: Timed & { start: DateTime },
     endAt = epochOf(end);
     endOffset = offsetOf(end, endAt);
     if (endAt < startAt) {
-      notes.tally('end-before', label, (n) => `${events(n)} an end before ${n === 1 ? 'its' : 'their'} start; the end was ignored`);
+      notes.tally('end-before', label, (n) => `${notes.events(n)} an end before ${n === 1 ? 'its' : 'their'} start; the end was ignored`);
       endAt = undefined;
     }
   }
@@ -216,7 +260,8 @@ function instants(zoned: Zoned, notes: Notes, time: Timed & { start: DateTime },
       notes.tally(
         'no-duration',
         label,
-        (n) => `${events(n)} no duration (or one that cannot be read), so ${n === 1 ? 'it ends' : 'they end'} when ${n === 1 ? 'it starts' : 'they start'}`,
+        (n) =>
+          `${notes.events(n)} no duration (or one that cannot be read), so ${n === 1 ? 'it ends' : 'they end'} when ${n === 1 ? 'it starts' : 'they start'}`,
       );
     }
     endAt = startAt + ms;
@@ -307,7 +352,11 @@ function sessionsOf(b: Builder, talk: TalkDraft, panel: Panel, timed: Timed[], p
 function talkSession(b: Builder, talk: TalkDraft, panel: Panel, time: Timed, path: string): Session | undefined {
   const { id, title } = panel;
   if (!time.start) {
-    b.notes.tally('no-start', title, (n) => `${events(n)} no start time that can be read, so ${n === 1 ? 'it is' : 'they are'} listed without a session`);
+    b.notes.tally(
+      'no-start',
+      title,
+      (n) => `${b.notes.events(n)} no start time that can be read, so ${n === 1 ? 'it is' : 'they are'} listed without a session`,
+    );
     const when = talk.start === undefined ? 'has no start time' : `has a start time that cannot be read (${JSON.stringify(talk.start.slice(0, 40))})`;
     b.notes.skip({ path, kind: 'event', id, reason: `"${title}" ${when}, so it is not in the schedule` });
     return undefined;
@@ -316,22 +365,47 @@ function talkSession(b: Builder, talk: TalkDraft, panel: Panel, time: Timed, pat
   return { id: b.take(`${id}-1`), ...at };
 }
 
+/**
+ * The http(s) address of an event's link as the source writes it (`TalkDraft.url`): absolute, or
+ * relative to the source's own base (`linkBase`), else to the document's address, and then only on
+ * that host (link.ts: never `//host`, `\\host`, `https:host`). Anything else is no
+ * link, with a note: a relative one is never left for the page to resolve against its own address.
+ */
+function linker(draft: Draft, notes: Notes, options: DraftOptions): (raw: string | undefined, label: string) => string | undefined {
+  const document = webUrl(options.url);
+  const base = feedLink(draft.conference.linkBase, document) ?? document;
+  return (raw, label) => {
+    if (!raw?.trim()) return undefined;
+    const url = feedLink(raw, base);
+    if (!url) {
+      notes.tally(
+        base ? 'url' : 'url-no-base',
+        `${label}: ${raw.trim().slice(0, 60)}`,
+        (n) =>
+          `${notes.events(n)} a link that is not ${base ? `an http(s) address, absolute or on the host of ${base}` : 'an absolute http(s) address (the address the feed was loaded from is not known)'}; ${n === 1 ? 'it was' : 'they were'} left out`,
+      );
+    }
+    return url;
+  };
+}
+
 /** A panel's own fields (all but its sessions) from a talk: title, format, theme, room, text, link and people. */
-function panelOf(talk: TalkDraft, id: string, notes: Notes): Panel {
+function panelOf(talk: TalkDraft, id: string, notes: Notes, link: ReturnType<typeof linker>): Panel {
   const named = titled(talk.title, talk.subtitle);
   let title = named.title;
   if (!title) {
     title = 'Untitled';
-    notes.tally('untitled', id, (n) => `${events(n)} no title and ${n === 1 ? 'is' : 'are'} called "Untitled"`);
+    notes.tally('untitled', id, (n) => `${notes.events(n)} no title and ${n === 1 ? 'is' : 'are'} called "Untitled"`);
   }
   const panel: Panel = { id, title };
   const format = tidyLabel(talk.format);
   if (format) panel.format = format;
   if (talk.theme) panel.theme = talk.theme;
   if (talk.location) panel.location = talk.location;
-  const description = [named.lead, joinAbstract(talk.abstract, talk.description)].filter(Boolean).join('\n\n');
+  const description = joinParts([named.lead, plainText(talk.abstract), plainText(talk.description)]);
   if (description) panel.description = description;
-  if (talk.url) panel.url = talk.url;
+  const url = link(talk.url, title);
+  if (url) panel.url = url;
   const convenors = people(talk.convenors);
   if (convenors) panel.convenors = convenors;
   const chairs = people(talk.chairs ?? []);
@@ -345,12 +419,13 @@ function panelIds(talks: TalkDraft[], prefix: string, take: (wanted: string) => 
     const wanted = t.ids.map(idText).find(Boolean);
     const id = take(wanted ?? `${prefix}-${i + 1}`);
     const label = t.title ?? `#${i + 1}`;
-    if (!wanted) notes.tally('no-id', label, (n) => `${events(n)} no id and ${n === 1 ? 'was' : 'were'} given one from ${n === 1 ? 'its' : 'their'} position`);
+    if (!wanted)
+      notes.tally('no-id', label, (n) => `${notes.events(n)} no id and ${n === 1 ? 'was' : 'were'} given one from ${n === 1 ? 'its' : 'their'} position`);
     else if (id !== wanted)
       notes.tally(
         'renamed',
         `${wanted} → ${id}`,
-        (n) => `${events(n, 'shares', 'share')} an id with an earlier event and ${n === 1 ? 'was' : 'were'} given a new one`,
+        (n) => `${notes.events(n, 'shares', 'share')} an id with an earlier ${notes.noun} and ${n === 1 ? 'was' : 'were'} given a new one`,
       );
     return id;
   });
@@ -386,15 +461,17 @@ function conferenceOf(draft: Draft, timeZone: string, notes: Notes): Programme['
  */
 export function buildProgramme(draft: Draft, notes: Notes, options: DraftOptions = {}): Programme {
   const { prefix, talks } = draft;
+  notes.noun = draft.noun ?? 'event';
   // 1. Read every date-time; those that carry an offset decide (or check) the conference zone.
   const zoned = zoneOf(draft, notes, options);
   // 2. Panel ids first, so that an event's own id wins over a session id made up for another.
   const take = idTaker(prefix);
   const ids = panelIds(talks, prefix, take, notes);
   const builder: Builder = { zoned, notes, take };
+  const link = linker(draft, notes, options);
 
   const panels: Panel[] = talks.map((t, i) => {
-    const panel = panelOf(t, ids[i], notes);
+    const panel = panelOf(t, ids[i], notes, link);
     const path = t.path ?? `events[${i}]`;
     if (t.sessions) {
       const sessions = sessionsOf(builder, t, panel, zoned.timed[i], path);
@@ -408,6 +485,7 @@ export function buildProgramme(draft: Draft, notes: Notes, options: DraftOptions
 
   // 3. The conference.
   const conference = conferenceOf(draft, zoned.timeZone, notes);
-  if (!talks.length) notes.add('The source holds no events; the programme has no panels.');
+  if (zoned.local?.count) notes.add(draft.localTimes!(zoned.local.count, zoned.timeZone));
+  if (!talks.length) notes.add(`The source holds no ${notes.noun}s; the programme has no panels.`);
   return { version: 1, conference, panels };
 }

@@ -90,7 +90,7 @@ export function c3voc2Draft(json: unknown, notes: Notes): Draft {
       start: text(ev.start) ?? text(ev.date),
       end: text(ev.end),
       duration: ev.duration,
-      url: httpUrl(ev.url),
+      url: text(ev.url),
       language: text(ev.language),
       path: `${base}[${i}]`,
     });
@@ -103,6 +103,7 @@ export function c3voc2Draft(json: unknown, notes: Notes): Draft {
       timeZone: text(conf.time_zone_name),
       zoneField: 'time_zone_name',
       url: httpUrl(conf.url) ?? httpUrl(schedule.url) ?? httpUrl(schedule.base_url),
+      linkBase: text(schedule.base_url),
       locale: defaultLanguage,
     },
     talks,

@@ -12,7 +12,7 @@
 import Papa from 'papaparse';
 import { columnName } from './sniff.js';
 import type { Panel, Paper, Person, Programme, Session } from '../types.js';
-import { webUrl } from '../safe-url.js';
+import { feedLink } from './link.js';
 import { isKnownTimeZone } from '../validate.js';
 import { instantInZone, zoneOffset } from '../../time/zone.js';
 import type { Notes } from './notes.js';
@@ -459,7 +459,7 @@ export function csvProgramme(text: string, notes: Notes, options: DraftOptions =
   /** The address when it is http(s) (relative ones resolved against the file's), else '' with a note. */
   const urlOf: Tidy = (raw, line) => {
     let url = urls.get(raw);
-    if (url === undefined) urls.set(raw, (url = webUrl(raw) ?? webUrl(raw, urlBase) ?? ''));
+    if (url === undefined) urls.set(raw, (url = feedLink(raw, urlBase) ?? ''));
     if (!url) problem(line, 'panel_url', `${show(raw)} is not an http(s) address; it is left out`);
     return url;
   };

@@ -1,7 +1,8 @@
 import type { Draft, TalkDraft } from './build.js';
 import type { Notes } from './notes.js';
 import { httpUrl, isObject, list, obj, text, type Obj } from './json.js';
-import { parseDateTime } from './time.js';
+import { dayChangeOf, dayStartOf, eventStart } from './frab-time.js';
+import { isKnownTimeZone } from '../validate.js';
 
 /** The `schedule` object of a schedule.json, or the document itself when it is not wrapped in one. */
 export const scheduleOf = (json: unknown): Obj => {
@@ -27,35 +28,22 @@ export const names = (people: unknown): string[] =>
     .map(personName)
     .filter((n): n is string => !!n);
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * For an event without a `date`: its day's date and its `start` clock time, as a local date-time.
- * A time before the day's own start (frab days run past midnight, e.g. 09:00 to 04:00) belongs to
- * the next calendar day; without a `day_start`, times before 05:00 do.
- */
-function startFromDay(day: Obj, start: string | undefined): string | undefined {
-  const date = text(day.date);
-  const clock = start ? /^(\d{1,2}):(\d{2})$/.exec(start) : null;
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !clock) return undefined;
-  const minutes = Number(clock[1]) * 60 + Number(clock[2]);
-  const dayStart = parseDateTime(text(day.day_start) ?? text(day.start));
-  const dayStartMinutes = dayStart ? Math.floor(dayStart.wall / 60_000) % 1440 : 5 * 60;
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return undefined;
-  if (minutes < dayStartMinutes) d.setUTCDate(d.getUTCDate() + 1);
-  return `${d.toISOString().slice(0, 10)}T${pad(Number(clock[1]))}:${clock[2]}:00`;
-}
-
 /**
  * The frab/c3voc schedule.json v1 (also what pretalx exports): days, then rooms by name, then
- * events. An event's `date` is its real instant, even when it falls after midnight of its day.
+ * events. An event's `date` is its real instant, even when it falls after midnight of its day; when
+ * only the conference zone's clock reads its `start` (wafer writes every `date` in UTC), it is
+ * written at the zone's offset. Without a `date`, its day's date and `start`, a start before the
+ * day's own start (`day_start`, else the conference's `day_change`, else 05:00) falling on the next
+ * calendar day. The rules are schedule.xml's (frab-time.ts).
  */
 export function frabDraft(json: unknown, notes: Notes, prefix = 'frab'): Draft {
   const schedule = scheduleOf(json);
   const conf = obj(schedule.conference);
   if (!Array.isArray(conf.days)) throw new Error('This is not a frab schedule.json v1: it has no schedule.conference.days.');
   const base = isObject(obj(json).schedule) ? 'schedule.conference.days' : 'conference.days';
+  const stated = text(conf.time_zone_name);
+  const zone = stated && isKnownTimeZone(stated) ? stated : undefined;
+  const dayChange = dayChangeOf(text(conf.day_change));
   const talks: TalkDraft[] = [];
   conf.days.forEach((dayValue, d) => {
     const dayPath = `${base}[${d}]`;
@@ -66,6 +54,7 @@ export function frabDraft(json: unknown, notes: Notes, prefix = 'frab'): Draft {
       notes.skip({ path: dayPath, kind: 'day', id: text(day.date), reason: `${dayName} ${what}, so none of its events can be read` });
       return;
     }
+    const dayStart = dayStartOf(text(day.date), text(day.day_start) ?? text(day.start), dayChange, zone);
     for (const [room, roomEvents] of Object.entries(day.rooms)) {
       const roomPath = `${dayPath}.rooms[${JSON.stringify(room)}]`;
       if (!Array.isArray(roomEvents)) {
@@ -83,7 +72,8 @@ export function frabDraft(json: unknown, notes: Notes, prefix = 'frab'): Draft {
           return;
         }
         const ev = value;
-        const date = text(ev.date);
+        const label = text(ev.title) ?? `#${talks.length + 1}`;
+        const start = eventStart({ date: text(ev.date), start: text(ev.start), day: dayStart, zone, label }, notes, { date: 'date', start: 'start' });
         talks.push({
           ids: [ev.guid, ev.id, ev.code],
           title: text(ev.title),
@@ -94,9 +84,9 @@ export function frabDraft(json: unknown, notes: Notes, prefix = 'frab'): Draft {
           abstract: text(ev.abstract),
           description: text(ev.description),
           convenors: names(ev.persons),
-          start: parseDateTime(date) ? date : (startFromDay(day, text(ev.start)) ?? date),
+          start,
           duration: ev.duration,
-          url: httpUrl(ev.url),
+          url: text(ev.url),
           language: text(ev.language),
           path: `${roomPath}[${e}]`,
         });
@@ -111,6 +101,7 @@ export function frabDraft(json: unknown, notes: Notes, prefix = 'frab'): Draft {
       timeZone: text(conf.time_zone_name),
       zoneField: 'time_zone_name',
       url: httpUrl(conf.url) ?? httpUrl(schedule.url) ?? httpUrl(schedule.base_url),
+      linkBase: text(schedule.base_url) ?? text(conf.base_url),
     },
     talks,
   };

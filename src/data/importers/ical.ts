@@ -17,7 +17,8 @@ import type { Draft, TalkDraft } from './build.js';
 import { events, type Notes } from './notes.js';
 import { zoneNeeded, type DraftOptions } from './options.js';
 import { formatInstant } from './time.js';
-import { webUrl } from '../safe-url.js';
+import { webUrl } from '../data-url.js';
+import { feedLink } from './link.js';
 import { isKnownTimeZone } from '../validate.js';
 import { instantInZone, zoneOffset } from '../../time/zone.js';
 
@@ -718,13 +719,18 @@ const SYSTEM_ADDRESS = /@(?:group|import|resource)\.calendar\.google\.com$/i;
 /** "Speaker: Ada Lovelace" as the first line of a DESCRIPTION (linux.conf.au's feed, and others). */
 const SPEAKER_LINE = /^\s*(?:speakers?|presenters?|referent(?:in|en|innen)?|intervenant(?:e|s|es)?)\s*:\s*(.+?)\s*$/i;
 
-/** The name of an ORGANIZER or ATTENDEE: its CN, else its address without `mailto:`. */
-function personOf(p: Prop): string | undefined {
-  const cn = param(p, 'cn');
-  if (cn) return cn.replace(/\s+/g, ' ');
-  const v = p.raw.trim();
-  const address = /^mailto:/i.test(v) ? v.slice(7).trim() : /^[^\s:@]+@[^\s:@]+$/.test(v) ? v : '';
-  return address && !SYSTEM_ADDRESS.test(address) ? address : undefined;
+/** Text that is an email address (`ada@example.org`, `mailto:ada@example.org`), which is never published as a name. */
+const EMAIL = /^(?:mailto:)?[^\s:@]+@[^\s:@]+$/i;
+
+/**
+ * The name of an ORGANIZER or ATTENDEE: its CN, when it is a name and not an email address; else
+ * undefined, `nameless` when that leaves out a person (not a calendar's or a room's address).
+ */
+function personOf(p: Prop): { name?: string; nameless?: boolean } {
+  const cn = param(p, 'cn')?.replace(/\s+/g, ' ').trim();
+  if (cn && !EMAIL.test(cn)) return { name: cn };
+  const address = p.raw.trim().replace(/^mailto:/i, '');
+  return { nameless: !SYSTEM_ADDRESS.test(address) && !SYSTEM_ADDRESS.test(cn ?? '') };
 }
 
 /** A LOCATION that is a link (`https://…`, `papers.html?session=…`), not a room. */
@@ -804,8 +810,15 @@ class Reader {
           continue;
         }
         if (role === 'NON-PARTICIPANT') continue;
-        const name = personOf(p);
+        const { name, nameless } = personOf(p);
         if (name) ev.people.push({ name, chair: role === 'CHAIR' });
+        else if (nameless)
+          this.notes.tally(
+            'ical-nameless',
+            ev.title ?? path,
+            (n) =>
+              `${n === 1 ? '1 attendee' : `${n} attendees`} (ATTENDEE or ORGANIZER) without a name (CN) ${n === 1 ? 'was' : 'were'} left out, so that no email address is published as a name`,
+          );
       } else if (p.name === 'RDATE' && ev.rdates.length < MAX_DATES) {
         ev.rdates.push(...this.whens(p, MAX_DATES - ev.rdates.length));
       } else if (p.name === 'EXDATE' && ev.exdates.length < MAX_DATES) {
@@ -1008,7 +1021,7 @@ class Reader {
         this.notes.tally(`ical-url-scheme ${field}`, label, (n) => `${events(n)} a ${field} that is not a web address (http or https); it was left out`);
       return url;
     }
-    const url = this.options.url ? webUrl(value, this.options.url) : undefined;
+    const url = this.options.url ? feedLink(value, this.options.url) : undefined;
     if (!url) {
       const why = this.options.url ? 'it does not resolve to a web address' : 'the address the feed was loaded from is not known';
       this.notes.tally(

@@ -1,5 +1,6 @@
 import type { Draft, PaperDraft, PersonDraft, SessionDraft, TalkDraft } from './build.js';
 import { httpUrl, isObject, list, obj, text, type Obj } from './json.js';
+import { feedLink } from './link.js';
 import type { Notes } from './notes.js';
 import type { DraftOptions } from './options.js';
 import { formatInstant, parseDateTime } from './time.js';
@@ -92,16 +93,8 @@ const label = (v: unknown) => (isObject(v) ? (text(v.title) ?? text(v.name)) : t
 /** Where something happens: its room, else the venue. */
 const whereOf = (o: Obj) => text(o.room) ?? text(o.roomFullname) ?? text(o.location);
 
-/** A link, absolute or relative to the Indico server the export came from. */
-function link(v: unknown, base: string | undefined): string | undefined {
-  const s = text(v);
-  if (!s) return undefined;
-  try {
-    return httpUrl(base ? new URL(s, base).href : s);
-  } catch {
-    return undefined;
-  }
-}
+/** A link, absolute or relative to the Indico server the export came from (and then on that host: safe-url.ts dataUrl). */
+const link = (v: unknown, base: string | undefined): string | undefined => feedLink(text(v), base);
 
 /** An id for a contribution, the same in both exports where Indico gives the database id. */
 const contributionId = (c: Obj) => {

@@ -1,7 +1,7 @@
 /** Reading loosely typed JSON from other systems without trusting its shape. */
 
 import { isObject, type Obj } from '../json-guard.js';
-import { webUrl } from '../safe-url.js';
+import { webUrl } from '../data-url.js';
 
 export { isObject, type Obj };
 

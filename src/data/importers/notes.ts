@@ -18,6 +18,8 @@ interface Tally {
 export class Notes {
   /** Set when the source did not itself say which zone the programme is shown in. */
   zone?: ZoneGuess;
+  /** What the source calls its events ("session" for Sessionize), in the notes that count them. */
+  noun = 'event';
   #lines: string[] = [];
   #tallies = new Map<string, Tally>();
   #skipped: SkippedItem[] = [];
@@ -34,6 +36,11 @@ export class Notes {
   /** What `skip` was told, in source order. */
   skipped(): SkippedItem[] {
     return [...this.#skipped];
+  }
+
+  /** "1 event has" / "3 events have", in the source's own noun. */
+  events(n: number, singular = 'has', plural = 'have'): string {
+    return `${n === 1 ? '1' : n} ${this.noun}${n === 1 ? '' : 's'} ${n === 1 ? singular : plural}`;
   }
 
   add(line: string): void {

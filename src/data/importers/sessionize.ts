@@ -193,7 +193,8 @@ export function sessionizeDraft(json: unknown, notes: Notes, options: DraftOptio
       convenors,
       start: text(s.startsAt),
       end: text(s.endsAt),
-      url: httpUrl(s.recordingUrl) ?? httpUrl(s.liveUrl),
+      // An absolute one first; else a relative one, which buildProgramme resolves against the file's address.
+      url: httpUrl(s.recordingUrl) ?? httpUrl(s.liveUrl) ?? text(s.recordingUrl) ?? text(s.liveUrl),
       path,
     });
   }
@@ -213,5 +214,9 @@ export function sessionizeDraft(json: unknown, notes: Notes, options: DraftOptio
     prefix: PREFIX,
     conference: { id: code ?? PREFIX, title: code ?? 'Sessionize', zoneField: 'time-zone field: Sessionize exports have none' },
     talks,
+    noun: 'session',
+    // Sessionize never writes an offset: saying so of every session helps no one; what the zone is, and where it comes from, does.
+    localTimes: (n, zone) =>
+      `Sessionize's times carry no time zone: ${n === 1 ? 'the session is' : `the ${n} sessions are`} read as ${zone} time, the time-zone given (time-zone="${zone}"); if the event is elsewhere, set time-zone to its zone.`,
   };
 }

@@ -148,12 +148,28 @@ export function plainText(input: string | undefined): string | undefined {
  * repeat the other (frab exports often start the description with the abstract).
  */
 export function joinAbstract(abstract: string | undefined, description: string | undefined): string | undefined {
-  const a = plainText(abstract);
-  const d = plainText(description);
-  if (!a || !d) return a ?? d;
-  const sa = squash(a);
-  const sd = squash(d);
-  if (sd.startsWith(sa)) return d;
-  if (sa.startsWith(sd)) return a;
-  return `${a}\n\n${d}`;
+  return joinParts([plainText(abstract), plainText(description)]);
+}
+
+/** True when `big` says `small` again: whitespace aside, it is the same, starts with it, or has it as a paragraph. */
+function repeats(big: string, small: string): boolean {
+  const s = squash(small);
+  const b = squash(big);
+  return b.startsWith(s) || big.split(/\n\s*\n/).some((p) => squash(p) === s);
+}
+
+/**
+ * One text from parts in order (a subtitle, an abstract, a description), each part that another
+ * repeats left out (repeats: a frab subtitle that is also the description, as 31C3's keynote has;
+ * a description that starts with the abstract), the longer kept in its own place. Undefined when
+ * nothing is left.
+ */
+export function joinParts(parts: (string | undefined)[]): string | undefined {
+  const kept: string[] = [];
+  for (const part of parts) {
+    if (!part?.trim() || kept.some((k) => repeats(k, part))) continue;
+    for (let i = kept.length - 1; i >= 0; i--) if (repeats(part, kept[i])) kept.splice(i, 1);
+    kept.push(part);
+  }
+  return kept.length ? kept.join('\n\n') : undefined;
 }

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { webUrl } from '../../data/safe-url.js';
+import { webUrl } from '../../data/data-url.js';
 import type { Panel, Session } from '../../data/types.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../ics/calendar-links.js';
 import type { CoreWords } from '../../words.js';

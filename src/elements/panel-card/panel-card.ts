@@ -5,7 +5,7 @@ import { StarToggle } from '../star-toggle/star-toggle.js';
 import type { ProgrammeIndex } from '../../data/programme-index.js';
 import type { Panel, Person, Session } from '../../data/types.js';
 import { panelDetails } from '../../data/panel-details.js';
-import { safeHref } from '../../data/safe-url.js';
+import { dataUrl } from '../../data/data-url.js';
 import { sessionTime } from '../../time/format.js';
 import { zoneLabel } from '../../time/zone.js';
 import { zoneNote } from '../shared/zone-note.js';
@@ -119,7 +119,8 @@ export class PanelCard extends ScheduleElement {
     const level = Math.min(Math.max(this.headingLevel || 2, 1), 4);
     const sessions = [...(panel.sessions ?? [])].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     const times = new Map(sessions.map((s) => [s, sessionTime(s.start, s.end, zone, locale)]));
-    const href = safeHref(panel.url);
+    // A link from the data: written in full, never resolved against this page (data-url.ts).
+    const href = dataUrl(panel.url);
     const store = this.#schedule.resolve(conference.id);
     this.#store = store;
     const zoneGuess = zoneNote(index.source.zone, zone, conference.timeZone, words);
