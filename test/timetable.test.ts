@@ -21,6 +21,8 @@ async function grid(src: string, attrs = '', width = 1280) {
   const el = wrapper.querySelector('session-list') as SessionList;
   await settled(el);
   await waitUntil(() => root(el).querySelector('[part=grid] .cell'), 'the timetable never drew a cell', { timeout: 5000 });
+  // A cell's star comes once the cell has been shown.
+  await waitUntil(() => !root(el).querySelector('.star-space'), 'the stars never came', { timeout: 5000 });
   return { el, wrapper };
 }
 /** Cells whose content is wider or taller than their box: text cut off. */
@@ -79,6 +81,44 @@ describe('the timetable', () => {
       // Words are not broken in the middle: every title's longest word fits its cell.
       wrapper.remove();
     }
+  });
+
+  it('draws a cell’s star once the cell has been shown, in the place kept for it: nothing moves when it comes', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1280px"></div>`);
+    // A programme of its own (its cells have not been drawn by an earlier test), of titles that wrap.
+    const doc = roomsDoc(8, 'stars');
+    for (const panel of doc.panels) panel.title = `${panel.title}: a rather long title that runs over several lines of its cell`;
+    wrapper.innerHTML = `<session-list src="${blob(doc)}" view="grid" deep-link="none"></session-list>`;
+    const el = wrapper.querySelector('session-list') as SessionList;
+    const boxes = () =>
+      [...root(el).querySelectorAll<HTMLElement>('.cell')].map((c) => {
+        const title = c.querySelector('.title')!.getBoundingClientRect();
+        return `${c.dataset.session} ${Math.round(c.getBoundingClientRect().height)} ${Math.round(title.width)}`;
+      });
+    // As the cells are first shown: just after their first frame.
+    let before: string[] = [];
+    let kept = 0;
+    let seen = false;
+    const watch = new MutationObserver(() => {
+      if (seen || !root(el).querySelector('[part=grid] .cell')) return;
+      seen = true;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          before = boxes();
+          kept = root(el).querySelectorAll('.cell .star-space').length;
+        }),
+      );
+    });
+    watch.observe(root(el), { childList: true, subtree: true });
+    await waitUntil(() => before.length, 'the timetable never drew a cell', { timeout: 5000 });
+    watch.disconnect();
+    expect(kept, 'places kept for stars').to.equal(before.length);
+    await waitUntil(() => !root(el).querySelector('.star-space'), 'the stars never came', { timeout: 5000 });
+    const cells = [...root(el).querySelectorAll('.cell')];
+    expect(cells.filter((c) => c.querySelector('star-toggle')).length, 'cells with their star').to.equal(cells.length);
+    // The cells first shown are as they were (more may have been drawn near them since).
+    const ids = new Set(before.map((b) => b.split(' ')[0]));
+    expect(boxes().filter((b) => ids.has(b.split(' ')[0]))).to.deep.equal(before);
   });
 
   it('shows every day in turn under "All days", one day with its tab, and says what is shown', async () => {

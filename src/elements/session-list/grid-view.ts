@@ -3,7 +3,7 @@ import { Directive, directive, type ElementPart } from 'lit/directive.js';
 import { setStyles } from '../shared/set-styles.js';
 import { peopleOf, titleParts } from '../../data/list-model.js';
 import { themeColor } from '../../data/theme-colors.js';
-import { QUARTER, type TimetableBlock, type TimetableDay } from '../../data/timetable-layout.js';
+import { QUARTER, type PlacedSession, type TimetableBlock, type TimetableDay } from '../../data/timetable-layout.js';
 import type { Conference } from '../../data/types.js';
 import type { SessionRow } from '../../data/session-rows.js';
 import { formatDay, formatTime } from '../../time/format.js';
@@ -57,14 +57,14 @@ const SIDE_MARGIN = 320;
  * The rooms of `day` near what `box` (the day's scrolling grid, or the element before it exists)
  * shows: [first, end). The columns are at their least width whenever the grid is wider than its box.
  */
-function roomsInView(day: TimetableDay, box: Element): [number, number] {
+function roomsInView(day: TimetableDay, box: Element, margin = SIDE_MARGIN): [number, number] {
   const width = box.clientWidth || window.innerWidth;
   const em = Number.parseFloat(getComputedStyle(box).fontSize) || 16;
   const widths = day.lanes.map((lanes) => (11 + (lanes - 1) * 8) * em + 4);
   if (widths.reduce((sum, w) => sum + w, 4.5 * em) <= width) return [0, widths.length];
   // Right to left, scrollLeft counts down from 0.
-  const left = Math.abs(box.scrollLeft) - SIDE_MARGIN;
-  const right = left + width + 2 * SIDE_MARGIN;
+  const left = Math.abs(box.scrollLeft) - margin;
+  const right = left + width + 2 * margin;
   let x = 4.5 * em;
   let from = -1;
   let to = 0;
@@ -79,10 +79,10 @@ function roomsInView(day: TimetableDay, box: Element): [number, number] {
 }
 
 /** Widens what is drawn of `day` to the rooms `box` shows now; says whether that draws more. */
-function widen(day: TimetableDay, box: Element): boolean {
+function widen(day: TimetableDay, box: Element, margin?: number): boolean {
   const drawn = drawnOf.get(day);
   if (!drawn) return false;
-  const [from, to] = roomsInView(day, box);
+  const [from, to] = roomsInView(day, box, margin);
   if (from >= drawn.from && to <= drawn.to) return false;
   drawn.from = Math.min(drawn.from, from);
   drawn.to = Math.max(drawn.to, to);
@@ -98,6 +98,20 @@ function focusBlock(day: TimetableDay, index: number, host: ReactiveElement): bo
   host.requestUpdate();
   return !whole;
 }
+
+/** The sessions whose cells have been drawn with their star (the star comes in the task after the cell's first frame). */
+const withStar = new WeakSet<PlacedSession>();
+/** Paper is not drawn in frames: stars at once. */
+let printing = false;
+addEventListener('beforeprint', () => (printing = true));
+addEventListener('afterprint', () => (printing = false));
+
+/**
+ * Calls `job` once the next frame has been drawn and the page has nothing more pressing to do
+ * (at most 300 ms later; where there is no requestIdleCallback, in a task after the frame's).
+ */
+const afterFrame = (job: () => void) =>
+  requestAnimationFrame(() => ('requestIdleCallback' in window ? requestIdleCallback(job, { timeout: 300 }) : setTimeout(job, 1)));
 
 const chunkOf = (e: Event) => (e.target as Element).closest<HTMLElement>('[data-chunk]');
 /** The place in its day of the block drawn as `chunk`, the day's first block being chunk `first`. */
@@ -161,15 +175,25 @@ export function gridView(input: GridInput) {
   const live = all.length > 0 && all[0].start - QUARTER * 4 <= now && now < all.reduce((max, r) => Math.max(max, r.end), -Infinity);
   // A day drawn for the first time: the rooms in view of the grid that will show it (Lit draws each
   // day in the section at its place), or of the element before there is one. (Read before Lit
-  // changes anything, the layout is the last frame's: nothing is laid out for it.)
+  // changes anything, the layout is the last frame's: nothing is laid out for it.) The rooms beside
+  // the view come once the day has been shown (WatchWidth), so that its first frame comes sooner.
   const boxes = host.renderRoot.querySelectorAll('.grid-scroll');
   days.forEach(({ day }, i) => {
     if (drawnOf.has(day)) return;
-    const [from, to] = roomsInView(day, boxes[i] ?? host);
+    const [from, to] = roomsInView(day, boxes[i] ?? host, 0);
     drawnOf.set(day, { from, to, focus: -2 });
   });
-  return html`${live ? html`<button type="button" class="jump-now" @click=${input.jump}>${words.jumpToNow}</button>` : nothing}
-    <div class="grid-days">${days.map(({ day, chunks }) => dayView(day, chunks, input))}</div>`;
+  // So do the stars of cells drawn for the first time (a custom element each, most of what a cell
+  // costs): a stand-in as wide keeps each star's place until then.
+  const pending: PlacedSession[] = [];
+  const view = html`${live ? html`<button type="button" class="jump-now" @click=${input.jump}>${words.jumpToNow}</button>` : nothing}
+    <div class="grid-days">${days.map(({ day, chunks }) => dayView(day, chunks, input, pending))}</div>`;
+  if (pending.length)
+    afterFrame(() => {
+      for (const p of pending) withStar.add(p);
+      host.requestUpdate();
+    });
+  return view;
 }
 
 /** The grid's columns: the times, then each room, wider where sessions share it. */
@@ -183,7 +207,7 @@ function columns(day: TimetableDay) {
   };
 }
 
-function dayView(day: TimetableDay, chunks: Chunk<TimetableBlock>[], input: GridInput) {
+function dayView(day: TimetableDay, chunks: Chunk<TimetableBlock>[], input: GridInput, pending: PlacedSession[]) {
   const { zone, locale, level, words } = input;
   const title = formatDay(new Date(day.start), zone, locale);
   const id = `grid-title-${day.day}`;
@@ -205,7 +229,7 @@ function dayView(day: TimetableDay, chunks: Chunk<TimetableBlock>[], input: Grid
       >
         ${chunks.map((chunk) =>
           chunk.rendered
-            ? html`<div data-chunk=${chunk.index} class="grid" ${setStyles(layout)}>${blockView(chunk.items[0], chunk.index - first, title, input)}</div>`
+            ? html`<div data-chunk=${chunk.index} class="grid" ${setStyles(layout)}>${blockView(chunk.items[0], chunk.index - first, title, input, pending)}</div>`
             : html`<div data-chunk=${chunk.index} class="placeholder" aria-hidden="true" ${setStyles({ height: `${chunk.height}px` })}></div>`,
         )}
       </div>
@@ -231,10 +255,10 @@ class WatchWidth extends Directive {
     // Observed again when it shows another day: the observer says its size once it has been laid
     // out, and the rooms then in view (it may have been scrolled sideways) are drawn.
     if (watched.get(box)?.day !== day) {
+      watched.set(box, { day, host });
       resizes.unobserve(box);
       resizes.observe(box);
     }
-    watched.set(box, { day, host });
     return noChange;
   }
 }
@@ -245,11 +269,21 @@ const resizes = new ResizeObserver((entries) => {
     const seen = watched.get(target);
     // A grid taken out of the page (its size is then nothing) is let go.
     if (!target.isConnected) resizes.unobserve(target);
-    else if (seen && widen(seen.day, target)) seen.host.requestUpdate();
+    else if (seen) {
+      // What is in view at once; what is beside it once that has been shown.
+      if (widen(seen.day, target, 0)) seen.host.requestUpdate();
+      afterFrame(() => watched.get(target) === seen && widen(seen.day, target) && seen.host.requestUpdate());
+    }
   }
 });
 
-function blockView(block: TimetableBlock, index: number, dayTitle: string, { zone, locale, level, words, now, themes, star, open, href }: GridInput) {
+function blockView(
+  block: TimetableBlock,
+  index: number,
+  dayTitle: string,
+  { zone, locale, level, words, now, themes, star, open, href }: GridInput,
+  pending: PlacedSession[],
+) {
   const ticks: number[] = [block.first];
   for (let t = Math.ceil((block.first + 1) / (4 * QUARTER)) * 4 * QUARTER; t < block.last; t += 4 * QUARTER) ticks.push(t);
   const live = now >= block.first && now < block.last;
@@ -262,7 +296,8 @@ function blockView(block: TimetableBlock, index: number, dayTitle: string, { zon
         html`<div class="tick" aria-hidden="true" ${setStyles({ 'grid-row': `${(t - block.first) / QUARTER + 1}` })}>${formatTime(new Date(t), zone, locale)}</div>`,
     )}
     ${live ? html`<div class="now-line" aria-hidden="true" ${setStyles({ 'grid-column': '1 / -1', 'grid-row': `${Math.floor((now - block.first) / QUARTER) + 1}` })}></div>` : nothing}
-    ${block.sessions.map(({ row, room, column, from, to, lane, lanes }) => {
+    ${block.sessions.map((placed) => {
+      const { row, room, column, from, to, lane, lanes } = placed;
       if (!whole && (column < drawn.from || column >= drawn.to)) {
         // A room not drawn yet. Each of its sessions stands in at the block's end, once for all
         // those on the same lines, as tall as an undrawn cell: the rows are as they would be.
@@ -290,7 +325,7 @@ function blockView(block: TimetableBlock, index: number, dayTitle: string, { zon
                 : html`<button type="button" class="title-button" aria-haspopup="dialog" @click=${(e: Event) => ((opener = e.currentTarget as HTMLElement), open(row))}>${name}</button>`
             }
           </div>
-          ${star(row)}
+          ${withStar.has(placed) || printing || whole ? star(row) : (pending.push(placed), html`<span class="star-space"></span>`)}
         </div>
         <p class="meta">
           <span class="visually-hidden">${dayTitle}, </span><time datetime=${row.session.start}>${time}</time>, <span class="where">${room || words.noRoom}</span>
@@ -434,6 +469,12 @@ export const gridStyles = css`
     gap: 0.25em;
     justify-content: space-between;
     align-items: flex-start;
+  }
+  /* Where a cell's star comes, in the task after the cell is first shown: as wide as the star. */
+  .star-space {
+    flex: none;
+    inline-size: max(24px, calc(var(--star-toggle-size, 1.25rem) + 0.4em + 2px));
+    block-size: max(24px, calc(var(--star-toggle-size, 1.25rem) + 0.4em + 2px));
   }
   .cell .title {
     font-size: 1em;
