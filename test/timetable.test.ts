@@ -21,6 +21,8 @@ async function grid(src: string, attrs = '', width = 1280) {
   const el = wrapper.querySelector('session-list') as SessionList;
   await settled(el);
   await waitUntil(() => root(el).querySelector('[part=grid] .cell'), 'the timetable never drew a cell', { timeout: 5000 });
+  // A cell's star comes once the cell has been shown.
+  await waitUntil(() => !root(el).querySelector('.star-space'), 'the stars never came', { timeout: 5000 });
   return { el, wrapper };
 }
 /** Cells whose content is wider or taller than their box: text cut off. */
@@ -79,6 +81,44 @@ describe('the timetable', () => {
       // Words are not broken in the middle: every title's longest word fits its cell.
       wrapper.remove();
     }
+  });
+
+  it('draws a cell’s star once the cell has been shown, in the place kept for it: nothing moves when it comes', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1280px"></div>`);
+    // A programme of its own (its cells have not been drawn by an earlier test), of titles that wrap.
+    const doc = roomsDoc(8, 'stars');
+    for (const panel of doc.panels) panel.title = `${panel.title}: a rather long title that runs over several lines of its cell`;
+    wrapper.innerHTML = `<session-list src="${blob(doc)}" view="grid" deep-link="none"></session-list>`;
+    const el = wrapper.querySelector('session-list') as SessionList;
+    const boxes = () =>
+      [...root(el).querySelectorAll<HTMLElement>('.cell')].map((c) => {
+        const title = c.querySelector('.title')!.getBoundingClientRect();
+        return `${c.dataset.session} ${Math.round(c.getBoundingClientRect().height)} ${Math.round(title.width)}`;
+      });
+    // As the cells are first shown: just after their first frame.
+    let before: string[] = [];
+    let kept = 0;
+    let seen = false;
+    const watch = new MutationObserver(() => {
+      if (seen || !root(el).querySelector('[part=grid] .cell')) return;
+      seen = true;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          before = boxes();
+          kept = root(el).querySelectorAll('.cell .star-space').length;
+        }),
+      );
+    });
+    watch.observe(root(el), { childList: true, subtree: true });
+    await waitUntil(() => before.length, 'the timetable never drew a cell', { timeout: 5000 });
+    watch.disconnect();
+    expect(kept, 'places kept for stars').to.equal(before.length);
+    await waitUntil(() => !root(el).querySelector('.star-space'), 'the stars never came', { timeout: 5000 });
+    const cells = [...root(el).querySelectorAll('.cell')];
+    expect(cells.filter((c) => c.querySelector('star-toggle')).length, 'cells with their star').to.equal(cells.length);
+    // The cells first shown are as they were (more may have been drawn near them since).
+    const ids = new Set(before.map((b) => b.split(' ')[0]));
+    expect(boxes().filter((b) => ids.has(b.split(' ')[0]))).to.deep.equal(before);
   });
 
   it('shows every day in turn under "All days", one day with its tab, and says what is shown', async () => {
@@ -223,7 +263,7 @@ describe('the timetable', () => {
     expect(!!root(el).querySelector('.jump-now')).to.equal(false);
   });
 
-  it('draws a day of 1,250 sessions in 20 rooms as the reader scrolls: every session once, none cut, few at a time, axe-clean', async () => {
+  it('draws a day of 1,250 sessions in 20 rooms as the reader scrolls down and sideways: every session once, none cut, few at a time, axe-clean', async () => {
     await setViewport({ width: 1280, height: 800 });
     const panels = Array.from({ length: 2500 }, (_, p) => ({
       id: `G${p}`,
@@ -241,32 +281,91 @@ describe('the timetable', () => {
     expect(root(el).querySelector('[part=count]')!.textContent!.trim()).to.equal('Showing 1250 of 5000 sessions');
     const seen = new Set<string>();
     const cut = new Set<string>();
-    let most = 0;
-    const scroller = document.scrollingElement!;
-    for (let step = 0; ; step++) {
-      // What the reader sees is drawn: no blank stand-in in view.
-      await waitUntil(
-        () =>
-          ![...root(el).querySelectorAll('.grid-body > .placeholder')].some((p) => {
-            const r = p.getBoundingClientRect();
-            return r.bottom > 0 && r.top < window.innerHeight;
-          }),
-        `blank timetable at ${scroller.scrollTop} (step ${step})`,
-        { timeout: 3000, interval: 20 },
-      );
+    const page = document.scrollingElement!;
+    const sideways = root(el).querySelector<HTMLElement>('.grid-scroll')!;
+    const box = () => {
+      const r = sideways.getBoundingClientRect();
+      return { top: Math.max(r.top, 0), bottom: Math.min(r.bottom, window.innerHeight), left: r.left, right: r.right };
+    };
+    // What the reader sees is drawn: no blank stand-in in view, neither for a block of time nor for a room.
+    const blank = () => {
+      const view = box();
+      return [...root(el).querySelectorAll('.grid-body > .placeholder, .stand-in')].some((p) => {
+        const r = p.getBoundingClientRect();
+        return r.bottom > view.top && r.top < view.bottom && r.right > view.left && r.left < view.right;
+      });
+    };
+    const look = async (where: string) => {
+      await waitUntil(() => !blank(), `blank timetable at ${where}`, { timeout: 3000, interval: 20 });
       const cells = [...root(el).querySelectorAll<HTMLElement>('.cell')];
-      most = Math.max(most, cells.length);
       cells.forEach((c) => seen.add(c.dataset.session!));
       clipped(el).forEach((id) => cut.add(id!));
+      return { cells: cells.length, rooms: new Set(cells.map((c) => c.querySelector('.where')!.textContent)).size };
+    };
+    // Down the rooms in view: only they (and a margin) are drawn, few blocks of time at a time.
+    let most = 0;
+    let rooms = 0;
+    for (let step = 0; ; step++) {
+      const drawn = await look(`${page.scrollTop} down (step ${step})`);
+      most = Math.max(most, drawn.cells);
+      rooms = Math.max(rooms, drawn.rooms);
       if (step === 0) await expect(el).to.be.accessible();
-      const before = scroller.scrollTop;
-      scroller.scrollTop = before + 600;
+      const before = page.scrollTop;
+      page.scrollTop = before + 600;
       await new Promise((r) => setTimeout(r, 20));
-      if (scroller.scrollTop === before) break;
+      if (page.scrollTop === before) break;
+    }
+    // About 7 of the 20 rooms are in view, and the margin beside them: only their cells are drawn.
+    expect(rooms, 'rooms drawn').to.be.within(7, 10);
+    expect(most, 'cells in the DOM at once').to.be.below(250);
+    expect(seen.size, 'the rooms out of view were not drawn').to.be.below(700);
+    // Then sideways at every height: every session is there to be seen.
+    window.scrollTo(0, 0);
+    for (let step = 0; ; step++) {
+      for (let x = 0; ; x += sideways.clientWidth - 100) {
+        sideways.scrollLeft = x;
+        await new Promise((r) => setTimeout(r, 20));
+        await look(`${page.scrollTop}, ${sideways.scrollLeft} (step ${step})`);
+        if (sideways.scrollLeft + sideways.clientWidth >= sideways.scrollWidth) break;
+      }
+      sideways.scrollLeft = 0;
+      const before = page.scrollTop;
+      page.scrollTop = before + 600;
+      await new Promise((r) => setTimeout(r, 20));
+      if (page.scrollTop === before) break;
     }
     expect(seen.size).to.equal(1250);
     expect([...cut]).to.deep.equal([]);
-    expect(most, 'cells in the DOM at once').to.be.below(500);
+    expect(root(el).querySelectorAll('.cell').length, 'cells in the DOM at once').to.be.below(500);
     window.scrollTo(0, 0);
+  });
+
+  it('reaches every session of a block in time order by keyboard, rooms out of view too', async () => {
+    await setViewport({ width: 1100, height: 700 });
+    // 20 rooms (7 or so in view); the first session of the day is in the last room, and at 08:00
+    // rooms 10 to 14 are empty, so the next cell after room 9's is further than the margin drawn beside the view.
+    const doc = roomsDoc(20);
+    const gap = (id: string) => /^R(9|1[0-3])-0$/.test(id);
+    doc.panels = doc.panels.filter((p) => !gap(p.id));
+    doc.panels.push({
+      id: 'E',
+      title: 'Early',
+      location: 'Room 20',
+      sessions: [{ id: 'E-s', start: '2025-03-01T07:45:00Z', end: '2025-03-01T08:00:00Z' }],
+    });
+    const { el } = await grid(blob(doc), '', 1000);
+    expect(root(el).querySelectorAll('.stand-in').length, 'the rooms out of view are stand-ins').to.be.above(0);
+    // Into the timetable from the control before it: the first session in time order, far to the side.
+    const before = [...root(el).querySelectorAll<HTMLElement>('button, a[href], input, select')].filter((b) => !b.closest('.grid-days')).pop()!;
+    before.focus();
+    const reached: string[] = [];
+    for (let i = 0; i < 2 * 45; i++) {
+      await sendKeys({ press: 'Tab' });
+      const id = root(el).activeElement?.closest<HTMLElement>('[data-session]')?.dataset.session;
+      if (id && reached[reached.length - 1] !== id) reached.push(id);
+    }
+    const hours = [0, 1, 2].flatMap((h) => Array.from({ length: 20 }, (_, r) => `R${r}-${h}`).filter((id) => !gap(id))).map((id) => `${id}-s`);
+    expect(reached.join(' ')).to.equal(['E-s', ...hours].slice(0, reached.length).join(' '));
+    expect(reached.length).to.be.above(40);
   });
 });

@@ -1,3 +1,4 @@
+import { peopleOf, titleParts } from './list-model.js';
 import type { ProgrammeIndex } from './programme-index.js';
 import type { SessionRow } from './session-rows.js';
 
@@ -16,6 +17,8 @@ export interface PlacedSession {
   row: SessionRow;
   /** The room ('' when the programme names none). */
   room: string;
+  /** Its room's place in the day's `rooms` (0-based; the grid's column is this + 2). */
+  column: number;
   /** 1-based grid lines of the block: the session covers rows `from` to `to` (exclusive). */
   from: number;
   to: number;
@@ -68,9 +71,13 @@ export function roomsOf(index: ProgrammeIndex): string[] {
 }
 
 const layouts = new WeakMap<SessionRow[], TimetableBlock[]>();
+/** Each programme's days as last laid out, with the rows they were laid out from. */
+const dayLayouts = new WeakMap<ProgrammeIndex, Map<string, { rows: SessionRow[]; day: TimetableDay }>>();
 /**
  * The timetable of the rows shown: every day in turn, each cut into blocks of time. The same
- * array comes back for the same rows, so the row window that draws the blocks keeps its state.
+ * array comes back for the same rows, so the row window that draws the blocks keeps its state;
+ * a day whose rows are the same as last time (the reader went from one day to another and back,
+ * or to "All days") is not laid out again, and keeps its blocks.
  * `days[i]` is the day of `rows[i]` in the zone shown.
  */
 export function timetable(rows: SessionRow[], days: string[], index: ProgrammeIndex): TimetableBlock[] {
@@ -82,29 +89,46 @@ export function timetable(rows: SessionRow[], days: string[], index: ProgrammeIn
       byDay.get(days[i])!.push(row);
     });
     const order = roomsOf(index);
-    blocks = [...byDay].flatMap(([day, dayRows]) => layDay(day, dayRows, order).blocks);
+    let laid = dayLayouts.get(index);
+    if (!laid) dayLayouts.set(index, (laid = new Map()));
+    blocks = [];
+    for (const [key, dayRows] of byDay) {
+      const last = laid.get(key);
+      const same = last && last.rows.length === dayRows.length && last.rows.every((row, i) => row === dayRows[i]);
+      const day = same ? last.day : layDay(key, dayRows, order);
+      if (!same) laid.set(key, { rows: dayRows, day });
+      blocks.push(...day.blocks);
+    }
     layouts.set(rows, blocks);
   }
   return blocks;
 }
 
 function layDay(key: string, rows: SessionRow[], order: string[]): TimetableDay {
-  const start = Math.min(...rows.map((r) => r.start));
+  const start = rows.reduce((min, r) => Math.min(min, r.start), Infinity);
   const first = Math.floor(start / QUARTER) * QUARTER;
   // One day's timetable: a session running on for days (or years) is cut at 24 hours.
-  const last = Math.min(Math.ceil(Math.max(...rows.map((r) => r.end)) / QUARTER) * QUARTER, first + DAY);
+  const last = Math.min(Math.ceil(rows.reduce((max, r) => Math.max(max, r.end), -Infinity) / QUARTER) * QUARTER, first + DAY);
   const slots = Math.max(1, (last - first) / QUARTER);
   const placed = rows
     .map((row, i): PlacedSession & { i: number } => {
       const from = Math.min(Math.floor((row.start - first) / QUARTER), slots - 1);
       const to = Math.max(from + 1, Math.ceil((Math.min(row.end, last) - first) / QUARTER));
-      return { row, room: row.location ?? '', from, to, lane: 0, lanes: 1, i };
+      return { row, room: row.location ?? '', column: 0, from, to, lane: 0, lanes: 1, i };
     })
     .sort((a, b) => a.from - b.from || a.to - b.to || a.i - b.i);
 
-  const inUse = new Set(placed.map((p) => p.room));
-  const rooms = [...order.filter((r) => inUse.has(r)), ...(inUse.has('') ? [''] : [])];
-  const lanes = rooms.map((room) => shareLanes(placed.filter((p) => p.room === room)));
+  const byRoom = new Map<string, PlacedSession[]>();
+  for (const p of placed) {
+    if (!byRoom.has(p.room)) byRoom.set(p.room, []);
+    byRoom.get(p.room)!.push(p);
+  }
+  const rooms = [...order.filter((r) => byRoom.has(r)), ...(byRoom.has('') ? [''] : [])];
+  const lanes = rooms.map((room, column) => {
+    const inRoom = byRoom.get(room)!;
+    for (const p of inRoom) p.column = column;
+    return shareLanes(inRoom);
+  });
   const day: TimetableDay = { day: key, start, rooms, lanes, blocks: [] };
 
   // Cut where no session runs across a quarter line, once a block holds enough sessions.
@@ -113,14 +137,18 @@ function layDay(key: string, rows: SessionRow[], order: string[]): TimetableDay 
   let current: PlacedSession[] = [];
   const close = (end: number) => {
     const height = end - blockStart;
-    const starts = new Set(current.map((p) => p.from)).size;
+    // A line is as tall as the tallest cell that starts on it; a line where none starts, a quarter's least.
+    const tallest = new Map<number, number>();
+    for (const p of current) tallest.set(p.from, Math.max(tallest.get(p.from) ?? 0, cellHeight(p, lanes[p.column])));
+    let estimate = (height - tallest.size) * SLOT_PX + height * 2;
+    for (const h of tallest.values()) estimate += h;
     day.blocks.push({
       day,
       first: first + blockStart * QUARTER,
       last: first + end * QUARTER,
       slots: height,
       sessions: current.map((p) => ({ ...p, from: p.from - blockStart + 1, to: p.to - blockStart + 1 })),
-      estimate: starts * 96 + (height - starts) * 20,
+      estimate,
     });
     blockStart = end;
     current = [];
@@ -132,6 +160,31 @@ function layDay(key: string, rows: SessionRow[], order: string[]): TimetableDay 
   }
   close(slots);
   return day;
+}
+
+/** A quarter line where no session starts: `--session-list-grid-slot`, 1.25rem. */
+const SLOT_PX = 20;
+/** A cell's line of text (0.875em of 16px, line-height about 1.4) and the width of an average character. */
+const LINE_PX = 20;
+const CHAR_PX = 7.5;
+
+/**
+ * How tall a cell is expected to be before it has been drawn, from the length of what it says and
+ * the width of its lane: the blocks of time are drawn as they come near by this estimate, so an
+ * estimate too small draws far more than a screenful at first.
+ */
+function cellHeight(p: PlacedSession, roomLanes: number): number {
+  // The room's column (11em, 8em more for each lane) shared by the session's lanes, less padding and border.
+  const width = ((11 + (roomLanes - 1) * 8) * 16 - (p.lanes - 1) * 4) / p.lanes - 16;
+  const perLine = Math.max(6, Math.floor(width / CHAR_PX));
+  const lines = (chars: number, less = 0) => Math.max(1, Math.ceil(chars / Math.max(6, perLine - less)));
+  const { panel, session } = titleParts(p.row);
+  const people = peopleOf(p.row);
+  // The title beside the star; the time and room; the first names of the people.
+  const title = lines(panel.length + (session ? session.length + 2 : 0), 4);
+  const meta = lines(22 + p.room.length);
+  const names = people.length ? lines(people.slice(0, 4).join(', ').length) : 0;
+  return 16 + (title + meta + names) * LINE_PX + (names ? 3 : 0);
 }
 
 /**
@@ -146,8 +199,9 @@ function shareLanes(sessions: PlacedSession[]): number {
     for (const p of group) p.lanes = ends.length;
     widest = Math.max(widest, ends.length);
   };
+  let reach = 0;
   for (const p of sessions) {
-    if (group.length && p.from >= Math.max(...ends)) {
+    if (group.length && p.from >= reach) {
       settle();
       group = [];
       ends = [];
@@ -155,6 +209,7 @@ function shareLanes(sessions: PlacedSession[]): number {
     let lane = ends.findIndex((end) => end <= p.from);
     if (lane < 0) lane = ends.push(0) - 1;
     ends[lane] = p.to;
+    reach = Math.max(reach, p.to);
     p.lane = lane;
     group.push(p);
   }

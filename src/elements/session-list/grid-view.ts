@@ -1,8 +1,9 @@
-import { css, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { css, html, noChange, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
 import { setStyles } from '../shared/set-styles.js';
 import { peopleOf, titleParts } from '../../data/list-model.js';
 import { themeColor } from '../../data/theme-colors.js';
-import { QUARTER, type TimetableBlock, type TimetableDay } from '../../data/timetable-layout.js';
+import { QUARTER, type PlacedSession, type TimetableBlock, type TimetableDay } from '../../data/timetable-layout.js';
 import type { Conference } from '../../data/types.js';
 import type { SessionRow } from '../../data/session-rows.js';
 import { formatDay, formatTime } from '../../time/format.js';
@@ -13,6 +14,8 @@ import type { Chunk, RowWindow } from './row-window.js';
 export { timetable } from '../../data/timetable-layout.js';
 
 export interface GridInput {
+  /** The element that shows the timetable: drawn again when the reader scrolls sideways to rooms not drawn yet. */
+  host: ReactiveElement;
   /** The blocks of time shown, one per chunk: each is drawn when it comes near the reader (RowWindow). */
   chunks: Chunk<TimetableBlock>[];
   /** Every session of the programme: while it runs, a control jumps to now. */
@@ -34,6 +37,116 @@ export interface GridInput {
 
 /** The cell whose panel is open: focus goes back to it when the dialog closes (one modal dialog at a time). */
 let opener: HTMLElement | undefined;
+
+/**
+ * What of a day is drawn: the cells of the rooms `from` to `to` (exclusive, places in `rooms`)
+ * in every block drawn, and every cell of the blocks next to `focus` (a chunk's index), where the
+ * keyboard is. The rooms drawn only widen as the reader scrolls sideways, so rows keep the height
+ * they had and a cell once seen stays; a new day (or new filters: new days) starts again.
+ */
+interface Drawn {
+  from: number;
+  to: number;
+  focus: number;
+}
+const drawnOf = new WeakMap<TimetableDay, Drawn>();
+/** How far beside the visible rooms cells are drawn ahead of the reader, in px. */
+const SIDE_MARGIN = 320;
+
+/**
+ * The rooms of `day` near what `box` (the day's scrolling grid, or the element before it exists)
+ * shows: [first, end). The columns are at their least width whenever the grid is wider than its box.
+ */
+function roomsInView(day: TimetableDay, box: Element, margin = SIDE_MARGIN): [number, number] {
+  const width = box.clientWidth || window.innerWidth;
+  const em = Number.parseFloat(getComputedStyle(box).fontSize) || 16;
+  const widths = day.lanes.map((lanes) => (11 + (lanes - 1) * 8) * em + 4);
+  if (widths.reduce((sum, w) => sum + w, 4.5 * em) <= width) return [0, widths.length];
+  // Right to left, scrollLeft counts down from 0.
+  const left = Math.abs(box.scrollLeft) - margin;
+  const right = left + width + 2 * margin;
+  let x = 4.5 * em;
+  let from = -1;
+  let to = 0;
+  widths.forEach((w, i) => {
+    if (x + w > left && x < right) {
+      if (from < 0) from = i;
+      to = i + 1;
+    }
+    x += w;
+  });
+  return [Math.max(from, 0), to];
+}
+
+/** Widens what is drawn of `day` to the rooms `box` shows now; says whether that draws more. */
+function widen(day: TimetableDay, box: Element, margin?: number): boolean {
+  const drawn = drawnOf.get(day);
+  if (!drawn) return false;
+  const [from, to] = roomsInView(day, box, margin);
+  if (from >= drawn.from && to <= drawn.to) return false;
+  drawn.from = Math.min(drawn.from, from);
+  drawn.to = Math.max(drawn.to, to);
+  return true;
+}
+
+/** The keyboard is in block `index` of `day` (its place in `day.blocks`): it and the blocks beside it are drawn whole. Says whether they were not. */
+function focusBlock(day: TimetableDay, index: number, host: ReactiveElement): boolean {
+  const drawn = drawnOf.get(day);
+  if (!drawn || drawn.focus === index) return false;
+  const whole = Math.abs(drawn.focus - index) <= 1 || (drawn.from === 0 && drawn.to >= day.rooms.length);
+  drawn.focus = index;
+  host.requestUpdate();
+  return !whole;
+}
+
+/** The sessions whose cells have been drawn with their star (the star comes in the task after the cell's first frame). */
+const withStar = new WeakSet<PlacedSession>();
+/** Paper is not drawn in frames: stars at once. */
+let printing = false;
+addEventListener('beforeprint', () => (printing = true));
+addEventListener('afterprint', () => (printing = false));
+
+/**
+ * Calls `job` once the next frame has been drawn and the page has nothing more pressing to do
+ * (at most 300 ms later; where there is no requestIdleCallback, in a task after the frame's).
+ */
+const afterFrame = (job: () => void) =>
+  requestAnimationFrame(() => ('requestIdleCallback' in window ? requestIdleCallback(job, { timeout: 300 }) : setTimeout(job, 1)));
+
+const chunkOf = (e: Event) => (e.target as Element).closest<HTMLElement>('[data-chunk]');
+/** The place in its day of the block drawn as `chunk`, the day's first block being chunk `first`. */
+const blockOf = (chunk: HTMLElement, first: number) => Number(chunk.dataset.chunk) - first;
+
+/**
+ * Tab in a block: before the browser moves focus (the update runs first, as a microtask), the
+ * blocks beside it are drawn whole, so that the next cell in time order is there whatever its room.
+ */
+function keyInGrid(e: KeyboardEvent, day: TimetableDay, first: number, host: ReactiveElement) {
+  const chunk = e.key === 'Tab' && chunkOf(e);
+  if (chunk) focusBlock(day, blockOf(chunk, first), host);
+}
+
+/**
+ * The keyboard came into a block from outside the timetable: the block is drawn whole, and when the
+ * browser had only the rooms drawn to choose from, focus goes on to the first (or, going back, the
+ * last) control of the block in time order, where Tab (or Shift+Tab) would have gone.
+ */
+async function focusInGrid(e: FocusEvent, day: TimetableDay, first: number, host: ReactiveElement) {
+  const target = e.target as HTMLElement;
+  const chunk = chunkOf(e);
+  const related = e.relatedTarget as Node | null;
+  if (!chunk || (related && chunk.contains(related)) || !target.matches(':focus-visible')) return;
+  if (!focusBlock(day, blockOf(chunk, first), host)) return;
+  // A cell's title, then its star: the block's controls in tab order.
+  const controls = () => [...chunk.querySelectorAll<HTMLElement>('.title-button, .title-link, star-toggle')];
+  const back =
+    !!related && !!((related.getRootNode() === chunk.getRootNode() ? chunk : host).compareDocumentPosition(related) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const edge = (list: HTMLElement[]) => (back ? list[list.length - 1] : list[0]);
+  if (target !== edge(controls())) return;
+  await host.updateComplete;
+  const next = edge(controls());
+  if (next && next !== target && host.shadowRoot?.activeElement === target) (next.shadowRoot?.querySelector('button') ?? next).focus();
+}
 
 /** A timetable cell's panel, in a modal dialog: focus stays inside, and returns to the cell on close (`closed`). */
 export function panelDialog(card: TemplateResult, title: string, words: Words, closed: () => void) {
@@ -58,10 +171,29 @@ export function gridView(input: GridInput) {
     if (days[days.length - 1]?.day !== day) days.push({ day, chunks: [] });
     days[days.length - 1].chunks.push(chunk);
   }
-  const { all, now, words } = input;
-  const live = all.length > 0 && all[0].start - QUARTER * 4 <= now && now < Math.max(...all.map((r) => r.end));
-  return html`${live ? html`<button type="button" class="jump-now" @click=${input.jump}>${words.jumpToNow}</button>` : nothing}
-    <div class="grid-days">${days.map(({ day, chunks }) => dayView(day, chunks, input))}</div>`;
+  const { all, now, words, host } = input;
+  const live = all.length > 0 && all[0].start - QUARTER * 4 <= now && now < all.reduce((max, r) => Math.max(max, r.end), -Infinity);
+  // A day drawn for the first time: the rooms in view of the grid that will show it (Lit draws each
+  // day in the section at its place), or of the element before there is one. (Read before Lit
+  // changes anything, the layout is the last frame's: nothing is laid out for it.) The rooms beside
+  // the view come once the day has been shown (WatchWidth), so that its first frame comes sooner.
+  const boxes = host.renderRoot.querySelectorAll('.grid-scroll');
+  days.forEach(({ day }, i) => {
+    if (drawnOf.has(day)) return;
+    const [from, to] = roomsInView(day, boxes[i] ?? host, 0);
+    drawnOf.set(day, { from, to, focus: -2 });
+  });
+  // So do the stars of cells drawn for the first time (a custom element each, most of what a cell
+  // costs): a stand-in as wide keeps each star's place until then.
+  const pending: PlacedSession[] = [];
+  const view = html`${live ? html`<button type="button" class="jump-now" @click=${input.jump}>${words.jumpToNow}</button>` : nothing}
+    <div class="grid-days">${days.map(({ day, chunks }) => dayView(day, chunks, input, pending))}</div>`;
+  if (pending.length)
+    afterFrame(() => {
+      for (const p of pending) withStar.add(p);
+      host.requestUpdate();
+    });
+  return view;
 }
 
 /** The grid's columns: the times, then each room, wider where sessions share it. */
@@ -75,11 +207,12 @@ function columns(day: TimetableDay) {
   };
 }
 
-function dayView(day: TimetableDay, chunks: Chunk<TimetableBlock>[], input: GridInput) {
+function dayView(day: TimetableDay, chunks: Chunk<TimetableBlock>[], input: GridInput, pending: PlacedSession[]) {
   const { zone, locale, level, words } = input;
   const title = formatDay(new Date(day.start), zone, locale);
   const id = `grid-title-${day.day}`;
   const layout = columns(day);
+  const first = chunks[0].index;
   return html`<section part="grid" class="grid-wrap" aria-labelledby=${id}>
     <div role="heading" aria-level=${level} id=${id} class="day grid-day">${words.timetableFor(title)}</div>
     <div class="grid-head" aria-hidden="true">
@@ -88,11 +221,15 @@ function dayView(day: TimetableDay, chunks: Chunk<TimetableBlock>[], input: Grid
         ${day.rooms.map((room) => html`<div class="room">${room || words.noRoom}</div>`)}
       </div>
     </div>
-    <div class="grid-scroll" @scroll=${followSideways}>
-      <div class="grid-body">
+    <div class="grid-scroll" @scroll=${(e: Event) => followSideways(e, day, input.host)} ${watchWidth(day, input.host)}>
+      <div
+        class="grid-body"
+        @keydown=${(e: KeyboardEvent) => keyInGrid(e, day, first, input.host)}
+        @focusin=${(e: FocusEvent) => focusInGrid(e, day, first, input.host)}
+      >
         ${chunks.map((chunk) =>
           chunk.rendered
-            ? html`<div data-chunk=${chunk.index} class="grid" ${setStyles(layout)}>${blockView(chunk.items[0], title, input)}</div>`
+            ? html`<div data-chunk=${chunk.index} class="grid" ${setStyles(layout)}>${blockView(chunk.items[0], chunk.index - first, title, input, pending)}</div>`
             : html`<div data-chunk=${chunk.index} class="placeholder" aria-hidden="true" ${setStyles({ height: `${chunk.height}px` })}></div>`,
         )}
       </div>
@@ -100,24 +237,74 @@ function dayView(day: TimetableDay, chunks: Chunk<TimetableBlock>[], input: Grid
   </section>`;
 }
 
-/** The room names follow the grid when the reader scrolls it sideways. */
-function followSideways(e: Event) {
+/** The room names follow the grid when the reader scrolls it sideways, and the rooms coming into view are drawn. */
+function followSideways(e: Event, day: TimetableDay, host: ReactiveElement) {
   const body = e.currentTarget as HTMLElement;
   (body.previousElementSibling as HTMLElement).scrollLeft = body.scrollLeft;
+  if (widen(day, body)) host.requestUpdate();
 }
 
-function blockView(block: TimetableBlock, dayTitle: string, { zone, locale, level, words, now, themes, star, open, href }: GridInput) {
+/** A grid that grows wider (the window, or the page's column), or shows another day, shows more rooms: they are drawn. */
+class WatchWidth extends Directive {
+  render(_day: TimetableDay, _host: ReactiveElement) {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [day, host]: [TimetableDay, ReactiveElement]) {
+    const box = part.element;
+    // Observed again when it shows another day: the observer says its size once it has been laid
+    // out, and the rooms then in view (it may have been scrolled sideways) are drawn.
+    if (watched.get(box)?.day !== day) {
+      watched.set(box, { day, host });
+      resizes.unobserve(box);
+      resizes.observe(box);
+    }
+    return noChange;
+  }
+}
+const watchWidth = directive(WatchWidth);
+const watched = new WeakMap<Element, { day: TimetableDay; host: ReactiveElement }>();
+const resizes = new ResizeObserver((entries) => {
+  for (const { target } of entries) {
+    const seen = watched.get(target);
+    // A grid taken out of the page (its size is then nothing) is let go.
+    if (!target.isConnected) resizes.unobserve(target);
+    else if (seen) {
+      // What is in view at once; what is beside it once that has been shown.
+      if (widen(seen.day, target, 0)) seen.host.requestUpdate();
+      afterFrame(() => watched.get(target) === seen && widen(seen.day, target) && seen.host.requestUpdate());
+    }
+  }
+});
+
+function blockView(
+  block: TimetableBlock,
+  index: number,
+  dayTitle: string,
+  { zone, locale, level, words, now, themes, star, open, href }: GridInput,
+  pending: PlacedSession[],
+) {
   const ticks: number[] = [block.first];
   for (let t = Math.ceil((block.first + 1) / (4 * QUARTER)) * 4 * QUARTER; t < block.last; t += 4 * QUARTER) ticks.push(t);
   const live = now >= block.first && now < block.last;
-  const rooms = block.day.rooms;
+  const drawn = drawnOf.get(block.day)!;
+  const whole = Math.abs(drawn.focus - index) <= 1;
+  const standIns = new Map<string, number>();
   return html`<div class="time-col" aria-hidden="true" ${setStyles({ 'grid-row': `1 / ${block.slots + 1}` })}></div>
     ${ticks.map(
       (t) =>
         html`<div class="tick" aria-hidden="true" ${setStyles({ 'grid-row': `${(t - block.first) / QUARTER + 1}` })}>${formatTime(new Date(t), zone, locale)}</div>`,
     )}
     ${live ? html`<div class="now-line" aria-hidden="true" ${setStyles({ 'grid-column': '1 / -1', 'grid-row': `${Math.floor((now - block.first) / QUARTER) + 1}` })}></div>` : nothing}
-    ${block.sessions.map(({ row, room, from, to, lane, lanes }) => {
+    ${block.sessions.map((placed) => {
+      const { row, room, column, from, to, lane, lanes } = placed;
+      if (!whole && (column < drawn.from || column >= drawn.to)) {
+        // A room not drawn yet. Each of its sessions stands in at the block's end, once for all
+        // those on the same lines, as tall as an undrawn cell: the rows are as they would be.
+        standIns.set(`${from} / ${to}`, column + 2);
+        return nothing;
+      }
+      const grid = { 'grid-column': `${column + 2}`, 'grid-row': `${from} / ${to}` };
       const isLive = row.start <= now && now < row.end;
       const { panel, session } = titleParts(row);
       const people = peopleOf(row);
@@ -125,7 +312,6 @@ function blockView(block: TimetableBlock, dayTitle: string, { zone, locale, leve
       const link = href(row);
       const name = html`<span class="panel-title">${panel}</span>${session ? html`: <span class="session-title">${session}</span>` : nothing}`;
       const theme = row.panel.theme ? themeColor(row.panel.theme, themes) : undefined;
-      const grid = { 'grid-column': `${rooms.indexOf(room) + 2}`, 'grid-row': `${from} / ${to}` };
       return html`<div
         class="cell ${isLive ? 'live' : ''} ${lanes > 1 ? 'shared' : ''}"
         ${setStyles({ ...grid, ...(lanes > 1 ? { '--lane': `${lane}`, '--lanes': `${lanes}` } : {}), ...(theme ? { '--chip': theme } : {}) })}
@@ -139,7 +325,7 @@ function blockView(block: TimetableBlock, dayTitle: string, { zone, locale, leve
                 : html`<button type="button" class="title-button" aria-haspopup="dialog" @click=${(e: Event) => ((opener = e.currentTarget as HTMLElement), open(row))}>${name}</button>`
             }
           </div>
-          ${star(row)}
+          ${withStar.has(placed) || printing || whole ? star(row) : (pending.push(placed), html`<span class="star-space"></span>`)}
         </div>
         <p class="meta">
           <span class="visually-hidden">${dayTitle}, </span><time datetime=${row.session.start}>${time}</time>, <span class="where">${room || words.noRoom}</span>
@@ -147,7 +333,7 @@ function blockView(block: TimetableBlock, dayTitle: string, { zone, locale, leve
         </p>
         ${people.length ? html`<p class="people">${peopleText(people, words)}</p>` : nothing}
       </div>`;
-    })}`;
+    })}${[...standIns].map(([rows, column]) => html`<div class="stand-in" aria-hidden="true" ${setStyles({ 'grid-column': `${column}`, 'grid-row': rows })}></div>`)}`;
 }
 
 /** Opens the panel's dialog as a modal once it is in the page. */
@@ -174,9 +360,13 @@ export async function showNow(
   await host.updateComplete;
   const position = blocks.items.findIndex((b) => now < b.last);
   if (position < 0) return;
-  blocks.reveal(position);
-  await host.updateComplete;
   const block = blocks.items[position];
+  // Every room of its block, whichever the session of now is in.
+  const drawn = drawnOf.get(block.day);
+  if (drawn) drawn.focus = block.day.blocks.indexOf(block);
+  blocks.reveal(position);
+  host.requestUpdate();
+  await host.updateComplete;
   const target = block.sessions.find(({ row }) => row.start <= now && now < row.end) ?? block.sessions.find(({ row }) => row.start >= now) ?? block.sessions[0];
   const cell = host.renderRoot.querySelector<HTMLElement>(`[data-chunk="${position}"] [data-session="${CSS.escape(target.row.session.id)}"]`);
   cell?.scrollIntoView({ block: 'center', inline: 'nearest' });
@@ -247,6 +437,11 @@ export const gridStyles = css`
     z-index: 2;
     pointer-events: none;
   }
+  /* A cell of a room not drawn yet (far to the side): as tall as a cell not laid out yet. */
+  .stand-in {
+    font-size: 0.875em;
+    min-block-size: calc(6.6em + 2px);
+  }
   .cell {
     /* Rows grow to fit: nothing is cut, and words break only where they must. */
     overflow-wrap: break-word;
@@ -275,8 +470,16 @@ export const gridStyles = css`
     justify-content: space-between;
     align-items: flex-start;
   }
+  /* Where a cell's star comes, in the task after the cell is first shown: as wide as the star. */
+  .star-space {
+    flex: none;
+    inline-size: max(24px, calc(var(--star-toggle-size, 1.25rem) + 0.4em + 2px));
+    block-size: max(24px, calc(var(--star-toggle-size, 1.25rem) + 0.4em + 2px));
+  }
   .cell .title {
     font-size: 1em;
+    /* A long word in a narrow lane breaks rather than pushing the star out of the cell. */
+    min-width: 0;
   }
   .cell .meta,
   .cell .people {

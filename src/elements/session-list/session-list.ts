@@ -382,6 +382,7 @@ export class SessionList extends ScheduleElement {
           </div>`
           : grid
             ? (this.#gridView?.gridView({
+                host: this,
                 chunks: (this.#gridWindow.setItems(this.#gridView.timetable(rows, shownDays, index)), this.#gridWindow.chunks()),
                 all,
                 zone,

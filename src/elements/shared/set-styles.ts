@@ -8,7 +8,7 @@ import { Directive, directive, type ElementPart } from 'lit/directive.js';
  * Use on an element only: `<div ${setStyles({ 'grid-row': '2 / 4' })}>`. Names are CSS property names.
  */
 class SetStyles extends Directive {
-  #previous = new Set<string>();
+  #previous: Record<string, string> = {};
 
   render(_styles: Record<string, string>) {
     return noChange;
@@ -16,9 +16,11 @@ class SetStyles extends Directive {
 
   override update(part: ElementPart, [styles]: [Record<string, string>]) {
     const style = (part.element as HTMLElement).style;
-    for (const name of this.#previous) if (!(name in styles)) style.removeProperty(name);
-    for (const [name, value] of Object.entries(styles)) style.setProperty(name, value);
-    this.#previous = new Set(Object.keys(styles));
+    const previous = this.#previous;
+    for (const name in previous) if (!(name in styles)) style.removeProperty(name);
+    // Only what changed: a list or timetable drawn again sets (and parses) nothing it already has.
+    for (const name in styles) if (styles[name] !== previous[name]) style.setProperty(name, styles[name]);
+    this.#previous = styles;
     return noChange;
   }
 }
