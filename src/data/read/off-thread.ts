@@ -90,18 +90,16 @@ function inWorker(asked: ReadRequest | Promise<ReadRequest>, signal: AbortSignal
   const worker = startWorker();
   if (!worker) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
+    let sent: ReadRequest | undefined;
     let result: ReadResult | undefined;
     let expected = 0;
     const panels: Panel[] = [];
-    const end = (value?: ReadResult | Failure) => {
+    const stop = () => {
       worker.terminate();
       signal.removeEventListener('abort', onAbort);
-      resolve(value);
     };
-    const onAbort = () => {
-      worker.terminate();
-      reject(signal.reason);
-    };
+    const end = (value?: ReadResult | Failure) => (stop(), resolve(value));
+    const onAbort = () => (stop(), reject(signal.reason));
     signal.addEventListener('abort', onAbort, { once: true });
     worker.onerror = (e) => {
       e.preventDefault();
@@ -113,12 +111,12 @@ function inWorker(asked: ReadRequest | Promise<ReadRequest>, signal: AbortSignal
       if (data.type === 'ready') {
         // The body may still be on its way: the Worker started while it downloads.
         return void Promise.resolve(asked).then(
-          (request) => worker.postMessage(request, [request.body]),
-          (e) => (worker.terminate(), signal.removeEventListener('abort', onAbort), reject(e)),
+          (request) => worker.postMessage((sent = request), [request.body]),
+          (e) => (stop(), reject(e)),
         );
       }
       if (data.type === 'broken') {
-        void Promise.resolve(asked).then((request) => (request.body = data.body));
+        if (sent) sent.body = data.body;
         return end(undefined);
       }
       if (data.type === 'panels') for (const panel of data.panels) panels.push(panel);

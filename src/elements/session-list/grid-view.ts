@@ -50,6 +50,11 @@ interface Drawn {
   focus: number;
 }
 const drawnOf = new WeakMap<TimetableDay, Drawn>();
+
+/** The time column's width, in em; a room's least width, in em (11, and 8 more for each extra lane it needs that day); the gap after each room, in px. */
+const TIME_COLUMN = 4.5;
+const roomWidths = (day: TimetableDay) => day.lanes.map((lanes) => 11 + (lanes - 1) * 8);
+const COLUMN_GAP = 4;
 /** How far beside the visible rooms cells are drawn ahead of the reader, in px. */
 const SIDE_MARGIN = 320;
 
@@ -60,12 +65,12 @@ const SIDE_MARGIN = 320;
 function roomsInView(day: TimetableDay, box: Element, margin = SIDE_MARGIN): [number, number] {
   const width = box.clientWidth || window.innerWidth;
   const em = Number.parseFloat(getComputedStyle(box).fontSize) || 16;
-  const widths = day.lanes.map((lanes) => (11 + (lanes - 1) * 8) * em + 4);
-  if (widths.reduce((sum, w) => sum + w, 4.5 * em) <= width) return [0, widths.length];
+  const widths = roomWidths(day).map((w) => w * em + COLUMN_GAP);
+  if (widths.reduce((sum, w) => sum + w, TIME_COLUMN * em) <= width) return [0, widths.length];
   // Right to left, scrollLeft counts down from 0.
   const left = Math.abs(box.scrollLeft) - margin;
   const right = left + width + 2 * margin;
-  let x = 4.5 * em;
+  let x = TIME_COLUMN * em;
   let from = -1;
   let to = 0;
   widths.forEach((w, i) => {
@@ -198,12 +203,12 @@ export function gridView(input: GridInput) {
 
 /** The grid's columns: the times, then each room, wider where sessions share it. */
 function columns(day: TimetableDay) {
-  const widths = day.lanes.map((lanes) => 11 + (lanes - 1) * 8);
-  const total = widths.reduce((sum, w) => sum + w, 4.5);
+  const widths = roomWidths(day);
+  const total = widths.reduce((sum, w) => sum + w, TIME_COLUMN);
   return {
-    'grid-template-columns': `4.5em ${widths.map((w) => `minmax(${w}em, 1fr)`).join(' ')}`,
+    'grid-template-columns': `${TIME_COLUMN}em ${widths.map((w) => `minmax(${w}em, 1fr)`).join(' ')}`,
     // The same width for the heading row and every block, so that their columns line up.
-    width: `max(100%, calc(${total}em + ${widths.length * 4}px))`,
+    width: `max(100%, calc(${total}em + ${widths.length * COLUMN_GAP}px))`,
   };
 }
 
